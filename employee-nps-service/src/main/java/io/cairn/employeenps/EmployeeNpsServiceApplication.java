@@ -1,0 +1,13 @@
+package io.cairn.employeenps;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Anonymous employee NPS campaigns, departments, links and results. */
+@SpringBootApplication
+public class EmployeeNpsServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(EmployeeNpsServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,13 @@
+package io.cairn.journey;
+
+import io.cairn.platform.test.CairnServiceTest;
+import io.cairn.platform.test.ServiceBaselineContract;
+
+@CairnServiceTest
+class JourneyServiceBaselineTest extends ServiceBaselineContract {
+
+    @Override
+    protected String protectedPath() {
+        return "/journeys";
+    }
+}

@@ -1,0 +1,106 @@
+package io.cairn.journey.journey;
+
+import static io.cairn.platform.test.TestTokens.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.platform.test.CairnServiceTest;
+import io.cairn.platform.test.ServiceHttp;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+
+@CairnServiceTest
+class JourneyApiTest {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    ServiceHttp http;
+
+    @BeforeEach
+    void setUp() {
+        http = ServiceHttp.localhost(port);
+        mongo.remove(new org.springframework.data.mongodb.core.query.Query(), Journey.class);
+    }
+
+    @Test
+    void aDesignerCreatesAJourneyThatAViewerThenFindsAndReads() {
+        ServiceHttp.Response created = http.post("/journeys", bearer("designer"), Map.of(
+                "name", "  Airline trip ", "description", "From booking to baggage claim",
+                "ownerTeam", "Customer Care", "tags", List.of("Travel ", "travel", "B2C"),
+                "personas", List.of(Map.of("name", "Business traveller", "goals", List.of("Arrive on time")))));
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode journey = created.json();
+        String id = journey.at("/id").asString();
+        assertThat(journey.at("/name").asString()).isEqualTo("Airline trip");
+        assertThat(journey.at("/status").asString()).isEqualTo("DRAFT");
+        assertThat(journey.at("/createdBy").asString()).isEqualTo("designer");
+        assertThat(journey.at("/version").asLong()).isEqualTo(1);
+        assertThat(journey.at("/tags").toString()).isEqualTo("[\"travel\",\"b2c\"]");
+        assertThat(journey.at("/personas/0/goals/0").asString()).isEqualTo("Arrive on time");
+
+        JsonNode read = http.get("/journeys/" + id, bearer("viewer")).json();
+        assertThat(read).isEqualTo(journey);
+
+        JsonNode page = http.get("/journeys?tag=TRAVEL&text=airline", bearer("viewer")).json();
+        assertThat(page.at("/total").asLong()).isEqualTo(1);
+        assertThat(page.at("/items/0/id").asString()).isEqualTo(id);
+        assertThat(http.get("/journeys?status=ARCHIVED", bearer("viewer")).json().at("/total").asLong()).isZero();
+    }
+
+    @Test
+    void listingPagesAndSorts() {
+        for (String name : List.of("Charlie", "alpha", "Bravo")) {
+            assertThat(http.post("/journeys", bearer("designer"), Map.of("name", name)).status()).isEqualTo(201);
+        }
+
+        JsonNode first = http.get("/journeys?sort=name,asc&limit=2", bearer("viewer")).json();
+        JsonNode second = http.get("/journeys?sort=name,asc&limit=2&offset=2", bearer("viewer")).json();
+
+        assertThat(first.at("/total").asLong()).isEqualTo(3);
+        assertThat(first.at("/items").size()).isEqualTo(2);
+        assertThat(second.at("/items").size()).isEqualTo(1);
+        // byte order, as MongoDB sorts without a collation
+        assertThat(List.of(first.at("/items/0/name").asString(), first.at("/items/1/name").asString(),
+                second.at("/items/0/name").asString())).containsExactly("Bravo", "Charlie", "alpha");
+        assertThat(http.get("/journeys?limit=500", bearer("viewer")).status()).isEqualTo(400);
+        assertThat(http.get("/journeys?sort=secret", bearer("viewer")).json().at("/errors/0/field").asString())
+                .isEqualTo("sort");
+    }
+
+    @Test
+    void invalidInputIsRefusedWithTheFieldsAndNothingIsStored() {
+        ServiceHttp.Response refused = http.post("/journeys", bearer("designer"), Map.of(
+                "name", " ", "tags", List.of("x".repeat(51)), "ownerTeam", "<script>"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().at("/code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(refused.json().at("/errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("name", "tags[0]", "ownerTeam");
+        assertThat(http.post("/journeys", bearer("designer"), "{\"name\":").json().at("/code").asString())
+                .isEqualTo("BAD_REQUEST");
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), Journey.class)).isZero();
+    }
+
+    @Test
+    void viewersCannotCreateAndUnknownJourneysAreNotFound() {
+        ServiceHttp.Response forbidden = http.post("/journeys", bearer("viewer"), Map.of("name", "Nope"));
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.json().at("/code").asString()).isEqualTo("FORBIDDEN");
+        assertThat(http.post("/journeys", bearer("admin"), Map.of("name", "Admins may")).status()).isEqualTo(201);
+
+        ServiceHttp.Response missing = http.get("/journeys/nope", bearer("viewer"));
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().at("/code").asString()).isEqualTo("NOT_FOUND");
+    }
+}

@@ -1,0 +1,18 @@
+package io.cairn.metrics;
+
+import io.cairn.platform.test.CairnServiceTest;
+import io.cairn.platform.test.ServiceBaselineContract;
+
+@CairnServiceTest
+class MetricsServiceBaselineTest extends ServiceBaselineContract {
+
+    @Override
+    protected String protectedPath() {
+        return "/actuator/info";
+    }
+
+    @Override
+    protected String protectedPathRole() {
+        return "admin";
+    }
+}

@@ -1,0 +1,51 @@
+package io.cairn.platform.web;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A failure the client can act on. Rendered as RFC 9457 problem+json with a stable {@code code}
+ * (also used by the gateway as the GraphQL {@code extensions.code}) and optional extra properties.
+ */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+    private final Map<String, Object> properties;
+
+    public ApiException(HttpStatus status, String code, String message, Map<String, Object> properties) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.properties = Map.copyOf(properties);
+    }
+
+    public ApiException(HttpStatus status, String code, String message) {
+        this(status, code, message, Map.of());
+    }
+
+    public static ApiException notFound(String what, Object id) {
+        return new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, what + " " + id + " does not exist");
+    }
+
+    /** A write based on a stale version: names the current one so the client can reload or re-apply. */
+    public static ApiException conflict(String message, long currentVersion) {
+        return new ApiException(HttpStatus.CONFLICT, ErrorCodes.CONFLICT, message, Map.of("currentVersion", currentVersion));
+    }
+
+    public static ApiException badRequest(String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, ErrorCodes.BAD_REQUEST, message);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Map<String, Object> properties() {
+        return properties;
+    }
+}

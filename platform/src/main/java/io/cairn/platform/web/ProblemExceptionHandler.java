@@ -1,0 +1,133 @@
+package io.cairn.platform.web;
+
+import jakarta.validation.ConstraintViolationException;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every REST error as RFC 9457 problem+json with a {@code code}; validation problems list the
+ * offending fields. Unexpected failures are logged and answered without internals.
+ */
+@RestControllerAdvice
+public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Object> api(ApiException e, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setProperty("code", e.code());
+        e.properties().forEach(problem::setProperty);
+        return handleExceptionInternal(e, problem, new HttpHeaders(), e.status(), request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException e, WebRequest request) {
+        List<FieldError> fields = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return validationProblem(e, fields, request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException e, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "Your role does not allow this operation");
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        log.error("Unexpected error on {}", request.getDescription(false), e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred");
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> fields = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+                .toList();
+        List<FieldError> global = e.getBindingResult().getGlobalErrors().stream()
+                .map(g -> new FieldError(g.getObjectName(), g.getDefaultMessage()))
+                .toList();
+        return validationProblem(e, concat(fields, global), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> fields = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(fieldName(result, error), error.getDefaultMessage())))
+                .toList();
+        return validationProblem(e, fields, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is missing or is not valid JSON of the expected shape");
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            problem.setProperty("code", ErrorCodes.forStatus(status));
+        }
+        return response;
+    }
+
+    private ResponseEntity<Object> validationProblem(Exception e, List<FieldError> fields, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Invalid input: " + String.join(", ", fields.stream().map(f -> f.field() + " " + f.message()).toList()));
+        problem.setTitle("Validation failed");
+        problem.setProperty("code", ErrorCodes.VALIDATION_FAILED);
+        problem.setProperty("errors", fields);
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static String fieldName(ParameterValidationResult result, MessageSourceResolvable error) {
+        if (error instanceof org.springframework.validation.FieldError fieldError) {
+            return fieldError.getField();
+        }
+        String name = result.getMethodParameter().getParameterName();
+        return name != null ? name : "arg" + result.getMethodParameter().getParameterIndex();
+    }
+
+    private static String leaf(String path) {
+        int dot = path.indexOf('.');
+        // "create.request.name" -> "request.name": drop the method name, keep the bean path
+        return dot >= 0 ? path.substring(dot + 1) : path;
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}

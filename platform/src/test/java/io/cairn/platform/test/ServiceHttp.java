@@ -1,0 +1,72 @@
+package io.cairn.platform.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Real HTTP calls to a running service, with JSON helpers; one instance per base URL. */
+public final class ServiceHttp {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    public ServiceHttp(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public static ServiceHttp localhost(int port) {
+        return new ServiceHttp("http://localhost:" + port);
+    }
+
+    public Response get(String path, String authorization, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        return send(request, authorization, headers);
+    }
+
+    public Response get(String path, String authorization) {
+        return get(path, authorization, Map.of());
+    }
+
+    public Response post(String path, String authorization, Object body) {
+        String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return send(request, authorization, Map.of());
+    }
+
+    private Response send(HttpRequest.Builder request, String authorization, Map<String, String> headers) {
+        request.timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response: status, content type and body, with the body readable as JSON. */
+    public record Response(int status, String contentType, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.cairn.touchpoint;
+
+import io.cairn.platform.test.CairnServiceTest;
+import io.cairn.platform.test.ServiceBaselineContract;
+
+@CairnServiceTest
+class TouchpointServiceBaselineTest extends ServiceBaselineContract {
+
+    @Override
+    protected String protectedPath() {
+        return "/actuator/info";
+    }
+
+    @Override
+    protected String protectedPathRole() {
+        return "admin";
+    }
+}
