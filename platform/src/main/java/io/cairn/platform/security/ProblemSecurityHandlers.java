@@ -1,6 +1,5 @@
 package io.cairn.platform.security;
 
-import io.cairn.platform.web.ErrorCodes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,26 +18,20 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         boolean tokenPresent = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenPresent
-                ? "Bearer error=\"invalid_token\", error_description=\"The access token is invalid or expired\""
-                : "Bearer");
-        write(response, HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHORIZED, tokenPresent
-                ? "The access token is invalid or expired"
-                : "A bearer token is required", request.getRequestURI());
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, ProblemJson.bearerChallenge(tokenPresent));
+        write(response, HttpStatus.UNAUTHORIZED, ProblemJson.unauthorized(tokenPresent, request.getRequestURI()));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN, "Your role does not allow this operation",
-                request.getRequestURI());
+        write(response, HttpStatus.FORBIDDEN, ProblemJson.forbidden(request.getRequestURI()));
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, String code, String detail,
-            String instance) throws IOException {
+    private static void write(HttpServletResponse response, HttpStatus status, String body) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(ProblemJson.of(status, code, detail, instance));
+        response.getWriter().write(body);
     }
 }

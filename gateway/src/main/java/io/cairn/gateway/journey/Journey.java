@@ -1,0 +1,12 @@
+package io.cairn.gateway.journey;
+
+import java.util.List;
+
+/** A journey as journey-service returns it. */
+public record Journey(String id, String name, String description, List<Persona> personas, String ownerTeam,
+        String status, List<String> tags, String createdAt, String createdBy, String updatedAt, String updatedBy,
+        long version) {
+
+    public record Persona(String name, String description, List<String> goals, List<String> frustrations) {
+    }
+}

@@ -1,0 +1,5 @@
+package io.cairn.gateway.journey;
+
+/** GraphQL {@code JourneyFilter}. */
+public record JourneyFilter(String status, String tag, String ownerTeam, String text) {
+}

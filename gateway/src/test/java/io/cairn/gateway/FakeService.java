@@ -1,0 +1,76 @@
+package io.cairn.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A real HTTP server standing in for a Cairn service: answers what a test tells it to and records
+ * every request it received.
+ */
+final class FakeService implements AutoCloseable {
+
+    record Request(String method, String uri, String authorization, String traceparent, String body) {
+    }
+
+    record Reply(int status, String contentType, String body) {
+    }
+
+    private final HttpServer server;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+
+    FakeService() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String method = exchange.getRequestMethod();
+            String uri = exchange.getRequestURI().toString();
+            requests.add(new Request(method, uri, exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("traceparent"), body));
+            Reply reply = replies.getOrDefault(method + " " + exchange.getRequestURI().getPath(),
+                    new Reply(404, "application/problem+json", "{\"status\":404,\"code\":\"NOT_FOUND\",\"detail\":\"no such path\"}"));
+            byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+            exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                exchange.getResponseBody().write(bytes);
+            }
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Answer {@code method path} (path without query) with this status and JSON body. */
+    void reply(String method, String path, int status, String json) {
+        replies.put(method + " " + path, new Reply(status, status >= 400 ? "application/problem+json" : "application/json", json));
+    }
+
+    List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    void reset() {
+        requests.clear();
+        replies.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
