@@ -31,6 +31,18 @@ public class JourneyRepository {
         return mongo.insert(journey);
     }
 
+    /** Replaces the journey if it is still at {@code expectedVersion}; false when it is not (or gone). */
+    public boolean replace(Journey journey, long expectedVersion) {
+        Query current = Query.query(Criteria.where("_id").is(journey.id()).and("version").is(expectedVersion));
+        return mongo.replace(current, journey).getMatchedCount() == 1;
+    }
+
+    /** Deletes the journey if it is still at {@code expectedVersion}. */
+    public boolean delete(JourneyId id, long expectedVersion) {
+        Query current = Query.query(Criteria.where("_id").is(id.value()).and("version").is(expectedVersion));
+        return mongo.remove(current, Journey.class).getDeletedCount() == 1;
+    }
+
     public Optional<Journey> findById(JourneyId id) {
         return Optional.ofNullable(mongo.findById(id.value(), Journey.class));
     }

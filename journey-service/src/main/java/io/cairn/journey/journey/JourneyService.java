@@ -1,30 +1,74 @@
 package io.cairn.journey.journey;
 
+import io.cairn.journey.revision.Revision;
+import io.cairn.journey.revision.RevisionDiff;
+import io.cairn.journey.revision.RevisionPage;
+import io.cairn.journey.revision.RevisionRepository;
+import io.cairn.platform.revision.Change;
+import io.cairn.platform.revision.JsonDiff;
+import io.cairn.platform.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
-import io.cairn.platform.web.ApiException;
 
-/** Journey use cases; the actor is the authenticated user name. */
+/**
+ * Journey use cases. Every change is based on the version the client saw: a stale version is refused
+ * with CONFLICT naming the current one, and an applied change is written together with its revision.
+ */
 @Service
 public class JourneyService {
 
+    /** Fields that every write changes or that never change: not part of a revision's changes. */
+    private static final Set<String> AUDIT_FIELDS =
+            Set.of("id", "createdAt", "createdBy", "updatedAt", "updatedBy", "version", "pendingRevision");
+
     private final JourneyRepository journeys;
+    private final RevisionRepository revisions;
     private final Clock clock;
 
-    public JourneyService(JourneyRepository journeys, Clock clock) {
+    public JourneyService(JourneyRepository journeys, RevisionRepository revisions, Clock clock) {
         this.journeys = journeys;
+        this.revisions = revisions;
         this.clock = clock;
     }
 
     public Journey create(CreateJourneyRequest request, String actor) {
-        // millisecond precision: what MongoDB stores, so the answer equals what a later read returns
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Journey journey = new Journey(JourneyId.random().value(), request.name().trim(),
-                blankToNull(request.description()), request.personas(), blankToNull(request.ownerTeam()),
-                JourneyStatus.DRAFT, Tags.normalise(request.tags()), now, actor, now, actor, 1);
-        return journeys.insert(journey);
+        List<Stage> stages = request.stages() == null ? List.of()
+                : request.stages().stream().map(JourneyEdits::newStage).toList();
+        Journey draft = new Journey(JourneyId.random().value(), request.name().trim(),
+                JourneyEdits.blankToNull(request.description()), request.personas(),
+                JourneyEdits.blankToNull(request.ownerTeam()), JourneyStatus.DRAFT, Tags.normalise(request.tags()),
+                stages, null, actor, null, actor, 0, null);
+        return insertNew(draft, actor, "CREATE");
+    }
+
+    /** A new draft with the content of {@code source} (stages get new ids), e.g. to start from a template. */
+    public Duplicate duplicate(JourneyId sourceId, String name, String actor) {
+        Journey source = get(sourceId);
+        Map<String, String> stageIds = new LinkedHashMap<>();
+        List<Stage> stages = source.stages().stream().map(stage -> {
+            String id = UUID.randomUUID().toString();
+            stageIds.put(stage.id(), id);
+            return new Stage(id, stage.name(), stage.description(), stage.customerGoal(), stage.designedEmotion());
+        }).toList();
+        String copyName = name == null || name.isBlank() ? "Copy of " + source.name() : name.trim();
+        if (copyName.length() > 200) {
+            copyName = copyName.substring(0, 200);
+        }
+        Journey draft = new Journey(JourneyId.random().value(), copyName, source.description(), source.personas(),
+                source.ownerTeam(), JourneyStatus.DRAFT, source.tags(), stages, null, actor, null, actor, 0, null);
+        return new Duplicate(insertNew(draft, actor, "DUPLICATE " + source.id()), stageIds);
+    }
+
+    /** A duplicated journey and which new stage id replaces which old one. */
+    public record Duplicate(Journey journey, Map<String, String> stageIds) {
     }
 
     public Journey get(JourneyId id) {
@@ -35,7 +79,134 @@ public class JourneyService {
         return journeys.search(query);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+    public Journey update(JourneyId id, UpdateJourneyRequest request, String actor) {
+        return apply(id, request.expectedVersion(), actor, "UPDATE", j -> JourneyEdits.update(j, request));
+    }
+
+    public Journey publish(JourneyId id, long expectedVersion, String actor) {
+        return apply(id, expectedVersion, actor, "PUBLISH", JourneyEdits::publish);
+    }
+
+    public Journey archive(JourneyId id, long expectedVersion, String actor) {
+        return apply(id, expectedVersion, actor, "ARCHIVE", JourneyEdits::archive);
+    }
+
+    public Journey restore(JourneyId id, long expectedVersion, String actor) {
+        return apply(id, expectedVersion, actor, "RESTORE", JourneyEdits::restore);
+    }
+
+    public void delete(JourneyId id, long expectedVersion) {
+        Journey journey = current(id, expectedVersion);
+        JourneyEdits.requireDeletable(journey);
+        if (!journeys.delete(id, expectedVersion)) {
+            throw staleOrMissing(id);
+        }
+        revisions.deleteAll(id.value());
+    }
+
+    public Journey addStage(JourneyId id, StageRequests.Add request, String actor) {
+        return apply(id, request.expectedVersion(), actor, "ADD_STAGE",
+                j -> JourneyEdits.addStage(j, request.stage(), request.position()));
+    }
+
+    public Journey updateStage(JourneyId id, String stageId, StageRequests.Update request, String actor) {
+        return apply(id, request.expectedVersion(), actor, "UPDATE_STAGE",
+                j -> JourneyEdits.updateStage(j, stageId, request.stage()));
+    }
+
+    public Journey removeStage(JourneyId id, String stageId, long expectedVersion, String actor) {
+        return apply(id, expectedVersion, actor, "REMOVE_STAGE", j -> JourneyEdits.removeStage(j, stageId));
+    }
+
+    public Journey reorderStages(JourneyId id, StageRequests.Reorder request, String actor) {
+        return apply(id, request.expectedVersion(), actor, "REORDER_STAGES",
+                j -> JourneyEdits.reorderStages(j, request.stageIds()));
+    }
+
+    public RevisionPage revisions(JourneyId id, int offset, int limit) {
+        Journey journey = get(id);
+        revisions.record(journey.pendingRevision());
+        return new RevisionPage(revisions.list(id.value(), offset, limit).stream().map(Revision::summary).toList(),
+                revisions.count(id.value()), offset, limit);
+    }
+
+    public Revision revision(JourneyId id, long number) {
+        Journey journey = get(id);
+        revisions.record(journey.pendingRevision());
+        return revisions.find(id.value(), number)
+                .orElseThrow(() -> ApiException.notFound("Revision", number + " of journey " + id));
+    }
+
+    public RevisionDiff diff(JourneyId id, long from, long to) {
+        Revision a = revision(id, from);
+        Revision b = revision(id, to);
+        return new RevisionDiff(from, to, JsonDiff.between(a.snapshot(), b.snapshot(), AUDIT_FIELDS));
+    }
+
+    /** Brings the journey back to its content as of revision {@code number}; itself a new revision. */
+    public Journey restoreRevision(JourneyId id, long number, long expectedVersion, String actor) {
+        Journey target = revision(id, number).snapshot();
+        return apply(id, expectedVersion, actor, "RESTORE_REVISION " + number, j -> j.withContentOf(target));
+    }
+
+    private Journey insertNew(Journey draft, String actor, String operation) {
+        Instant now = now();
+        Journey base = new Journey(draft.id(), draft.name(), draft.description(), draft.personas(), draft.ownerTeam(),
+                draft.status(), draft.tags(), draft.stages(), now, actor, now, actor, 0, null);
+        Journey created = withRevision(null, base, operation, actor, now);
+        journeys.insert(created);
+        revisions.record(created.pendingRevision());
+        return created;
+    }
+
+    /**
+     * Applies {@code edit} to the journey if it is still at {@code expectedVersion}: one conditional
+     * document write holds the new state and its revision, so concurrent writers cannot both win and
+     * no applied change lacks its revision. An edit that changes nothing writes nothing.
+     */
+    private Journey apply(JourneyId id, long expectedVersion, String actor, String operation, UnaryOperator<Journey> edit) {
+        Journey current = current(id, expectedVersion);
+        // the previous change's revision must be in the history before its record is replaced
+        revisions.record(current.pendingRevision());
+        Journey edited = edit.apply(current);
+        if (JsonDiff.between(current, edited, AUDIT_FIELDS).isEmpty()) {
+            return current;
+        }
+        Journey next = withRevision(current, edited, operation, actor, now());
+        if (!journeys.replace(next, expectedVersion)) {
+            throw staleOrMissing(id);
+        }
+        revisions.record(next.pendingRevision());
+        return next;
+    }
+
+    private Journey withRevision(Journey before, Journey edited, String operation, String actor, Instant at) {
+        List<Change> changes = JsonDiff.between(before == null ? null : before.snapshot(), edited.snapshot(), AUDIT_FIELDS);
+        Journey next = edited.nextVersion(at, actor, null);
+        Revision revision = new Revision(Revision.id(next.id(), next.version()), next.id(), next.version(), operation,
+                actor, at, changes, next.snapshot());
+        return next.withPendingRevision(revision);
+    }
+
+    private Journey current(JourneyId id, long expectedVersion) {
+        Journey journey = get(id);
+        if (journey.version() != expectedVersion) {
+            throw conflict(journey);
+        }
+        return journey;
+    }
+
+    private ApiException staleOrMissing(JourneyId id) {
+        return conflict(get(id));
+    }
+
+    private static ApiException conflict(Journey current) {
+        return ApiException.conflict("Journey " + current.id() + " has changed: it is at version " + current.version()
+                + "; reload it and apply your change again", current.version());
+    }
+
+    private Instant now() {
+        // millisecond precision: what MongoDB stores, so an answer equals what a later read returns
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -1,0 +1,8 @@
+package io.cairn.journey.revision;
+
+import io.cairn.platform.revision.Change;
+import java.util.List;
+
+/** What differs between the journey as of revision {@code from} and as of revision {@code to}. */
+public record RevisionDiff(long from, long to, List<Change> changes) {
+}
