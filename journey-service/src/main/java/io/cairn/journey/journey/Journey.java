@@ -1,7 +1,7 @@
 package io.cairn.journey.journey;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.cairn.journey.revision.Revision;
+import io.cairn.platform.revision.Revision;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;

@@ -1,11 +1,10 @@
 package io.cairn.journey.journey;
 
-import io.cairn.journey.revision.Revision;
-import io.cairn.journey.revision.RevisionDiff;
-import io.cairn.journey.revision.RevisionPage;
-import io.cairn.journey.revision.RevisionRepository;
-import io.cairn.platform.revision.Change;
 import io.cairn.platform.revision.JsonDiff;
+import io.cairn.platform.revision.Revision;
+import io.cairn.platform.revision.RevisionDiff;
+import io.cairn.platform.revision.RevisionLog;
+import io.cairn.platform.revision.RevisionPage;
 import io.cairn.platform.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,12 +29,12 @@ public class JourneyService {
             Set.of("id", "createdAt", "createdBy", "updatedAt", "updatedBy", "version", "pendingRevision");
 
     private final JourneyRepository journeys;
-    private final RevisionRepository revisions;
+    private final RevisionLog revisions;
     private final Clock clock;
 
-    public JourneyService(JourneyRepository journeys, RevisionRepository revisions, Clock clock) {
+    public JourneyService(JourneyRepository journeys, RevisionLog journeyRevisions, Clock clock) {
         this.journeys = journeys;
-        this.revisions = revisions;
+        this.revisions = journeyRevisions;
         this.clock = clock;
     }
 
@@ -126,8 +125,7 @@ public class JourneyService {
     public RevisionPage revisions(JourneyId id, int offset, int limit) {
         Journey journey = get(id);
         revisions.record(journey.pendingRevision());
-        return new RevisionPage(revisions.list(id.value(), offset, limit).stream().map(Revision::summary).toList(),
-                revisions.count(id.value()), offset, limit);
+        return revisions.page(id.value(), offset, limit);
     }
 
     public Revision revision(JourneyId id, long number) {
@@ -140,12 +138,12 @@ public class JourneyService {
     public RevisionDiff diff(JourneyId id, long from, long to) {
         Revision a = revision(id, from);
         Revision b = revision(id, to);
-        return new RevisionDiff(from, to, JsonDiff.between(a.snapshot(), b.snapshot(), AUDIT_FIELDS));
+        return revisions.diff(a, b, AUDIT_FIELDS);
     }
 
     /** Brings the journey back to its content as of revision {@code number}; itself a new revision. */
     public Journey restoreRevision(JourneyId id, long number, long expectedVersion, String actor) {
-        Journey target = revision(id, number).snapshot();
+        Journey target = revision(id, number).snapshotAs(Journey.class);
         return apply(id, expectedVersion, actor, "RESTORE_REVISION " + number, j -> j.withContentOf(target));
     }
 
@@ -181,11 +179,9 @@ public class JourneyService {
     }
 
     private Journey withRevision(Journey before, Journey edited, String operation, String actor, Instant at) {
-        List<Change> changes = JsonDiff.between(before == null ? null : before.snapshot(), edited.snapshot(), AUDIT_FIELDS);
         Journey next = edited.nextVersion(at, actor, null);
-        Revision revision = new Revision(Revision.id(next.id(), next.version()), next.id(), next.version(), operation,
-                actor, at, changes, next.snapshot());
-        return next.withPendingRevision(revision);
+        return next.withPendingRevision(Revision.of(next.id(), next.version(),
+                before == null ? null : before.snapshot(), next.snapshot(), operation, actor, at, AUDIT_FIELDS));
     }
 
     private Journey current(JourneyId id, long expectedVersion) {

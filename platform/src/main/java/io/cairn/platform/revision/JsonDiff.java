@@ -122,7 +122,12 @@ public final class JsonDiff {
         return node == null || node.isNull() ? null : JSON.convertValue(node, Object.class);
     }
 
-    /** Exposed for callers that store snapshots as plain maps. */
+    /** The document a plain map (as made by {@link #toMap}) describes. */
+    public static <T> T fromMap(Map<String, Object> map, Class<T> type) {
+        return JSON.convertValue(map, type);
+    }
+
+    /** A document as a plain map, for storing snapshots. */
     public static Map<String, Object> toMap(Object value) {
         @SuppressWarnings("unchecked")
         Map<String, Object> map = JSON.convertValue(value, Map.class);

@@ -1,6 +1,5 @@
-package io.cairn.journey.revision;
+package io.cairn.platform.revision;
 
-import io.cairn.platform.revision.Change;
 import java.util.List;
 
 /** What differs between the journey as of revision {@code from} and as of revision {@code to}. */

@@ -1,4 +1,4 @@
-package io.cairn.journey.revision;
+package io.cairn.platform.revision;
 
 import java.util.List;
 
