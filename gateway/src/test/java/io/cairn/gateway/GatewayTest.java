@@ -2,6 +2,7 @@ package io.cairn.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.platform.test.FakeService;
 import io.cairn.platform.test.ServiceHttp;
 import java.util.List;
 import java.util.Map;

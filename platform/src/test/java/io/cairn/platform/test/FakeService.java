@@ -1,4 +1,4 @@
-package io.cairn.gateway;
+package io.cairn.platform.test;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -14,19 +14,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A real HTTP server standing in for a Cairn service: answers what a test tells it to and records
  * every request it received.
  */
-final class FakeService implements AutoCloseable {
+public final class FakeService implements AutoCloseable {
 
-    record Request(String method, String uri, String authorization, String traceparent, String body) {
+    public record Request(String method, String uri, String authorization, String traceparent, String body) {
     }
 
-    record Reply(int status, String contentType, String body) {
+    public record Reply(int status, String contentType, String body) {
     }
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
 
-    FakeService() {
+    public FakeService() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -51,20 +51,20 @@ final class FakeService implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Answer {@code method path} (path without query) with this status and JSON body. */
-    void reply(String method, String path, int status, String json) {
+    public void reply(String method, String path, int status, String json) {
         replies.put(method + " " + path, new Reply(status, status >= 400 ? "application/problem+json" : "application/json", json));
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    void reset() {
+    public void reset() {
         requests.clear();
         replies.clear();
     }

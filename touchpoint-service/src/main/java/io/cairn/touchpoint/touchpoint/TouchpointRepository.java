@@ -1,0 +1,99 @@
+package io.cairn.touchpoint.touchpoint;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** The touchpoints collection: single-document writes, an index for every query path. */
+@Repository
+public class TouchpointRepository {
+
+    private static final Sort MAP_ORDER = Sort.by("journeyId", "stageId", "rank", "_id");
+
+    private final MongoTemplate mongo;
+
+    public TouchpointRepository(MongoTemplate mongo) {
+        this.mongo = mongo;
+        IndexOperations indexes = mongo.indexOps(Touchpoint.class);
+        indexes.createIndex(new Index().on("journeyId", Sort.Direction.ASC).on("stageId", Sort.Direction.ASC)
+                .on("rank", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("ownerTeam", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("channel", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("dimension", Sort.Direction.ASC));
+    }
+
+    public Touchpoint insert(Touchpoint touchpoint) {
+        return mongo.insert(touchpoint);
+    }
+
+    public void insertAll(List<Touchpoint> touchpoints) {
+        mongo.insert(touchpoints, Touchpoint.class);
+    }
+
+    public Optional<Touchpoint> findById(String id) {
+        return Optional.ofNullable(mongo.findById(id, Touchpoint.class));
+    }
+
+    /** Replaces the touchpoint if it is still at {@code expectedVersion}. */
+    public boolean replace(Touchpoint touchpoint, long expectedVersion) {
+        return mongo.replace(versioned(touchpoint.id(), expectedVersion), touchpoint).getMatchedCount() == 1;
+    }
+
+    public boolean delete(String id, long expectedVersion) {
+        return mongo.remove(versioned(id, expectedVersion), Touchpoint.class).getDeletedCount() == 1;
+    }
+
+    /** The touchpoints of one stage, in order. */
+    public List<Touchpoint> inStage(String journeyId, String stageId) {
+        return mongo.find(Query.query(Criteria.where("journeyId").is(journeyId).and("stageId").is(stageId))
+                .with(Sort.by("rank", "_id")), Touchpoint.class);
+    }
+
+    /** Every touchpoint of these journeys, by journey, stage and order. */
+    public List<Touchpoint> ofJourneys(Collection<String> journeyIds) {
+        return mongo.find(Query.query(Criteria.where("journeyId").in(journeyIds)).with(MAP_ORDER), Touchpoint.class);
+    }
+
+    /** Sets a rank without touching the version: spreading ranks out keeps the order, so it is not an edit. */
+    public void setRank(String id, double rank) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), Update.update("rank", rank), Touchpoint.class);
+    }
+
+    public TouchpointPage search(TouchpointSearch search) {
+        Criteria criteria = new Criteria();
+        if (search.journeyId() != null) {
+            criteria.and("journeyId").is(search.journeyId());
+        }
+        if (search.channel() != null) {
+            criteria.and("channel").is(search.channel());
+        }
+        if (search.dimension() != null) {
+            criteria.and("dimension").is(search.dimension());
+        }
+        if (search.ownerTeam() != null && !search.ownerTeam().isBlank()) {
+            criteria.and("ownerTeam").is(search.ownerTeam().trim());
+        }
+        if (search.text() != null && !search.text().isBlank()) {
+            Pattern pattern = Pattern.compile(Pattern.quote(search.text().trim()), Pattern.CASE_INSENSITIVE);
+            criteria.orOperator(Criteria.where("name").regex(pattern), Criteria.where("description").regex(pattern));
+        }
+        Query query = Query.query(criteria);
+        long total = mongo.count(query, Touchpoint.class);
+        query.with(MAP_ORDER).skip(search.offsetOrDefault()).limit(search.limitOrDefault());
+        return new TouchpointPage(mongo.find(query, Touchpoint.class), total, search.offsetOrDefault(),
+                search.limitOrDefault());
+    }
+
+    private static Query versioned(String id, long version) {
+        return Query.query(Criteria.where("_id").is(id).and("version").is(version));
+    }
+}

@@ -1,0 +1,253 @@
+package io.cairn.touchpoint.touchpoint;
+
+import io.cairn.platform.revision.JsonDiff;
+import io.cairn.platform.revision.Revision;
+import io.cairn.platform.revision.RevisionDiff;
+import io.cairn.platform.revision.RevisionLog;
+import io.cairn.platform.revision.RevisionPage;
+import io.cairn.platform.web.ApiException;
+import io.cairn.touchpoint.journey.JourneyClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/**
+ * Touchpoint use cases. Placement is checked against the journey's stages in journey-service; every
+ * change is based on the version the client saw and is written together with its revision.
+ */
+@Service
+public class TouchpointService {
+
+    private static final Set<String> AUDIT_FIELDS =
+            Set.of("id", "journeyId", "createdAt", "createdBy", "updatedAt", "updatedBy", "version", "pendingRevision");
+
+    private final TouchpointRepository touchpoints;
+    private final RevisionLog revisions;
+    private final JourneyClient journeys;
+    private final Clock clock;
+
+    public TouchpointService(TouchpointRepository touchpoints, RevisionLog touchpointRevisions, JourneyClient journeys,
+            Clock clock) {
+        this.touchpoints = touchpoints;
+        this.revisions = touchpointRevisions;
+        this.journeys = journeys;
+        this.clock = clock;
+    }
+
+    public Touchpoint create(TouchpointRequests.Create request, String actor) {
+        requireStage(request.journeyId(), request.stageId());
+        List<Touchpoint> stage = touchpoints.inStage(request.journeyId(), request.stageId());
+        requireRoom(stage.size() + 1, request.stageId());
+        double rank = rankAt(request.journeyId(), request.stageId(), stage, request.position() == null
+                ? stage.size() : request.position());
+        Touchpoint created = newTouchpoint(request.journeyId(), request.stageId(), rank,
+                TouchpointEdits.create(request.touchpoint()), actor, now(), "CREATE");
+        touchpoints.insert(created);
+        revisions.record(created.pendingRevision());
+        return created;
+    }
+
+    /** All the touchpoints or none: everything is checked before anything is stored. */
+    public List<Touchpoint> createMany(TouchpointRequests.CreateMany request, String actor) {
+        Set<String> stageIds = journeys.stages(request.journeyId()).stream().map(JourneyClient.Stage::id)
+                .collect(Collectors.toSet());
+        Map<String, List<Touchpoint>> existing = new HashMap<>();
+        Map<String, Double> lastRank = new HashMap<>();
+        Instant now = now();
+        List<Touchpoint> created = new ArrayList<>();
+        for (TouchpointRequests.Placed placed : request.touchpoints()) {
+            if (!stageIds.contains(placed.stageId())) {
+                throw ApiException.badRequest("Stage " + placed.stageId() + " is not a stage of journey " + request.journeyId());
+            }
+            List<Touchpoint> stage = existing.computeIfAbsent(placed.stageId(),
+                    id -> touchpoints.inStage(request.journeyId(), id));
+            double rank = lastRank.merge(placed.stageId(),
+                    stage.isEmpty() ? 1024 : stage.get(stage.size() - 1).rank() + 1024, (previous, first) -> previous + 1024);
+            created.add(newTouchpoint(request.journeyId(), placed.stageId(), rank,
+                    TouchpointEdits.create(placed.touchpoint()), actor, now, "CREATE"));
+        }
+        created.stream().collect(Collectors.groupingBy(Touchpoint::stageId, Collectors.counting()))
+                .forEach((stageId, count) -> requireRoom(existing.get(stageId).size() + count, stageId));
+        touchpoints.insertAll(created);
+        created.forEach(t -> revisions.record(t.pendingRevision()));
+        return created;
+    }
+
+    public Touchpoint get(String id) {
+        return touchpoints.findById(id).orElseThrow(() -> ApiException.notFound("Touchpoint", id));
+    }
+
+    public List<Touchpoint> ofJourneys(Collection<String> journeyIds) {
+        return touchpoints.ofJourneys(journeyIds);
+    }
+
+    public TouchpointPage search(TouchpointSearch search) {
+        return touchpoints.search(search);
+    }
+
+    /** The journey's touchpoints by stage, and the ones whose stage is gone. */
+    public JourneyTouchpoints ofJourney(String journeyId) {
+        List<JourneyClient.Stage> stages = journeys.stages(journeyId);
+        Map<String, List<Touchpoint>> byStage = new LinkedHashMap<>();
+        touchpoints.ofJourneys(List.of(journeyId))
+                .forEach(t -> byStage.computeIfAbsent(t.stageId(), id -> new ArrayList<>()).add(t));
+        List<JourneyTouchpoints.StageTouchpoints> placed = stages.stream()
+                .map(s -> new JourneyTouchpoints.StageTouchpoints(s.id(), s.name(), byStage.getOrDefault(s.id(), List.of())))
+                .toList();
+        Set<String> known = stages.stream().map(JourneyClient.Stage::id).collect(Collectors.toSet());
+        List<Touchpoint> unassigned = byStage.entrySet().stream().filter(e -> !known.contains(e.getKey()))
+                .flatMap(e -> e.getValue().stream()).toList();
+        return new JourneyTouchpoints(journeyId, placed, unassigned);
+    }
+
+    public Touchpoint update(String id, TouchpointRequests.Update request, String actor) {
+        return apply(id, request.expectedVersion(), actor, "UPDATE",
+                t -> t.withContent(TouchpointEdits.merge(t.fields(), request.touchpoint())));
+    }
+
+    /** Reorders within a stage or moves to another stage of the same journey. */
+    public Touchpoint move(String id, TouchpointRequests.Move request, String actor) {
+        Touchpoint current = get(id);
+        requireStage(current.journeyId(), request.stageId());
+        List<Touchpoint> others = touchpoints.inStage(current.journeyId(), request.stageId()).stream()
+                .filter(t -> !t.id().equals(id)).toList();
+        if (!request.stageId().equals(current.stageId())) {
+            requireRoom(others.size() + 1, request.stageId());
+        }
+        double rank = rankAt(current.journeyId(), request.stageId(), others, request.position());
+        String operation = request.stageId().equals(current.stageId()) ? "REORDER" : "MOVE";
+        return apply(id, request.expectedVersion(), actor, operation, t -> t.withPlace(request.stageId(), rank));
+    }
+
+    public void delete(String id, long expectedVersion) {
+        Touchpoint current = get(id);
+        if (current.version() != expectedVersion || !touchpoints.delete(id, expectedVersion)) {
+            throw conflict(get(id));
+        }
+        revisions.deleteAll(id);
+    }
+
+    /**
+     * What to do with the touchpoints of a stage that is being removed: move them to the end of
+     * another stage, or delete them. Safe to repeat: a retry finds what is left.
+     */
+    public int relocate(String journeyId, String stageId, TouchpointRequests.Relocate request, String actor) {
+        List<Touchpoint> affected = touchpoints.inStage(journeyId, stageId);
+        if (request.action() == TouchpointRequests.Relocate.Action.DELETE) {
+            affected.forEach(t -> {
+                if (touchpoints.delete(t.id(), t.version())) {
+                    revisions.deleteAll(t.id());
+                }
+            });
+            return affected.size();
+        }
+        if (request.targetStageId() == null || request.targetStageId().equals(stageId)) {
+            throw ApiException.badRequest("MOVE needs a targetStageId other than the stage being removed");
+        }
+        requireStage(journeyId, request.targetStageId());
+        List<Touchpoint> target = touchpoints.inStage(journeyId, request.targetStageId());
+        requireRoom(target.size() + affected.size(), request.targetStageId());
+        double rank = target.isEmpty() ? 0 : target.get(target.size() - 1).rank();
+        for (Touchpoint t : affected) {
+            double next = rank += 1024;
+            apply(t.id(), t.version(), actor, "MOVE", x -> x.withPlace(request.targetStageId(), next));
+        }
+        return affected.size();
+    }
+
+    public RevisionPage revisions(String id, int offset, int limit) {
+        revisions.record(get(id).pendingRevision());
+        return revisions.page(id, offset, limit);
+    }
+
+    public Revision revision(String id, long number) {
+        revisions.record(get(id).pendingRevision());
+        return revisions.find(id, number).orElseThrow(() -> ApiException.notFound("Revision", number + " of touchpoint " + id));
+    }
+
+    public RevisionDiff diff(String id, long from, long to) {
+        return revisions.diff(revision(id, from), revision(id, to), AUDIT_FIELDS);
+    }
+
+    /** Back to the content of revision {@code number} (not its place: the journey may have changed since). */
+    public Touchpoint restoreRevision(String id, long number, long expectedVersion, String actor) {
+        Touchpoint target = revision(id, number).snapshotAs(Touchpoint.class);
+        return apply(id, expectedVersion, actor, "RESTORE_REVISION " + number, t -> t.withContent(target.fields()));
+    }
+
+    private Touchpoint newTouchpoint(String journeyId, String stageId, double rank, TouchpointFields f, String actor,
+            Instant now, String operation) {
+        Touchpoint draft = new Touchpoint(UUID.randomUUID().toString(), journeyId, stageId, null, null, null, null,
+                null, 0, null, null, false, null, null, null, false, rank, now, actor, now, actor, 0, null)
+                .withContent(f).nextVersion(now, actor);
+        return draft.withPendingRevision(Revision.of(draft.id(), draft.version(), null, draft.snapshot(), operation,
+                actor, now, AUDIT_FIELDS));
+    }
+
+    private Touchpoint apply(String id, long expectedVersion, String actor, String operation, UnaryOperator<Touchpoint> edit) {
+        Touchpoint current = get(id);
+        if (current.version() != expectedVersion) {
+            throw conflict(current);
+        }
+        revisions.record(current.pendingRevision());
+        Touchpoint edited = edit.apply(current);
+        if (JsonDiff.between(current.snapshot(), edited.snapshot(), AUDIT_FIELDS).isEmpty()) {
+            return current;
+        }
+        Instant now = now();
+        Touchpoint next = edited.nextVersion(now, actor);
+        next = next.withPendingRevision(Revision.of(id, next.version(), current.snapshot(), next.snapshot(), operation,
+                actor, now, AUDIT_FIELDS));
+        if (!touchpoints.replace(next, expectedVersion)) {
+            throw conflict(get(id));
+        }
+        revisions.record(next.pendingRevision());
+        return next;
+    }
+
+    /** A rank at {@code position} among {@code stage}; spreads the stage's ranks out first when they are too close. */
+    private double rankAt(String journeyId, String stageId, List<Touchpoint> stage, int position) {
+        double rank = TouchpointEdits.rankAt(stage.stream().map(Touchpoint::rank).toList(), position);
+        if (!Double.isNaN(rank)) {
+            return rank;
+        }
+        for (int i = 0; i < stage.size(); i++) {
+            touchpoints.setRank(stage.get(i).id(), (i + 1) * 1024.0);
+        }
+        return TouchpointEdits.rankAt(touchpoints.inStage(journeyId, stageId).stream()
+                .filter(t -> stage.stream().anyMatch(s -> s.id().equals(t.id()))).map(Touchpoint::rank).toList(), position);
+    }
+
+    private void requireStage(String journeyId, String stageId) {
+        if (journeys.stages(journeyId).stream().noneMatch(s -> s.id().equals(stageId))) {
+            throw ApiException.badRequest("Stage " + stageId + " is not a stage of journey " + journeyId);
+        }
+    }
+
+    private static void requireRoom(long count, String stageId) {
+        if (count > Touchpoint.MAX_PER_STAGE) {
+            throw ApiException.badRequest("A stage has at most " + Touchpoint.MAX_PER_STAGE + " touchpoints; stage "
+                    + stageId + " would have " + count);
+        }
+    }
+
+    private static ApiException conflict(Touchpoint current) {
+        return ApiException.conflict("Touchpoint " + current.id() + " has changed: it is at version "
+                + current.version() + "; reload it and apply your change again", current.version());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
