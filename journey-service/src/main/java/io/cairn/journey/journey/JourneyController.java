@@ -115,8 +115,8 @@ public class JourneyController {
     @DeleteMapping("/{id}/stages/{stageId}")
     @PreAuthorize("hasRole('DESIGNER')")
     Journey removeStage(@PathVariable String id, @PathVariable String stageId,
-            @RequestParam @NotNull Long expectedVersion, Authentication user) {
-        return journeys.removeStage(new JourneyId(id), stageId, expectedVersion, user.getName());
+            @RequestParam @NotNull Long expectedVersion, @Valid StageRemoval removal, Authentication user) {
+        return journeys.removeStage(new JourneyId(id), stageId, expectedVersion, removal, user.getName());
     }
 
     @PutMapping("/{id}/stages/order")

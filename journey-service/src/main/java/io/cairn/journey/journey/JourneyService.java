@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import io.cairn.journey.touchpoint.TouchpointClient;
+import io.cairn.journey.touchpoint.TouchpointCopy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,11 +32,14 @@ public class JourneyService {
 
     private final JourneyRepository journeys;
     private final RevisionLog revisions;
+    private final TouchpointClient touchpoints;
     private final Clock clock;
 
-    public JourneyService(JourneyRepository journeys, RevisionLog journeyRevisions, Clock clock) {
+    public JourneyService(JourneyRepository journeys, RevisionLog journeyRevisions, TouchpointClient touchpoints,
+            Clock clock) {
         this.journeys = journeys;
         this.revisions = journeyRevisions;
+        this.touchpoints = touchpoints;
         this.clock = clock;
     }
 
@@ -63,7 +68,40 @@ public class JourneyService {
         }
         Journey draft = new Journey(JourneyId.random().value(), copyName, source.description(), source.personas(),
                 source.ownerTeam(), JourneyStatus.DRAFT, source.tags(), stages, null, actor, null, actor, 0, null);
-        return new Duplicate(insertNew(draft, actor, "DUPLICATE " + source.id()), stageIds);
+        List<Map<String, Object>> copies = touchpoints.ofJourney(source.id()).stream()
+                .filter(t -> stageIds.containsKey(String.valueOf(t.get("stageId"))))
+                .map(t -> Map.<String, Object>of("stageId", stageIds.get(String.valueOf(t.get("stageId"))),
+                        "touchpoint", TouchpointCopy.content(t)))
+                .toList();
+        Journey copy = insertNew(draft, actor, "DUPLICATE " + source.id());
+        createTouchpointsOrUndo(copy, copies);
+        return new Duplicate(copy, stageIds);
+    }
+
+    /**
+     * A new journey with stages and touchpoints (from a template). Touchpoints are created all or none;
+     * if that fails the journey is removed again, so nothing is left half made.
+     */
+    public Journey createWithTouchpoints(CreateJourneyRequest request, List<List<Map<String, Object>>> touchpointsByStage,
+            String actor) {
+        Journey journey = create(request, actor);
+        List<Map<String, Object>> placed = new java.util.ArrayList<>();
+        for (int i = 0; i < touchpointsByStage.size(); i++) {
+            String stageId = journey.stages().get(i).id();
+            touchpointsByStage.get(i).forEach(t -> placed.add(Map.of("stageId", stageId, "touchpoint", t)));
+        }
+        createTouchpointsOrUndo(journey, placed);
+        return journey;
+    }
+
+    private void createTouchpointsOrUndo(Journey journey, List<Map<String, Object>> placed) {
+        try {
+            touchpoints.createMany(journey.id(), placed);
+        } catch (RuntimeException e) {
+            journeys.delete(journey.journeyId(), journey.version());
+            revisions.deleteAll(journey.id());
+            throw e;
+        }
     }
 
     /** A duplicated journey and which new stage id replaces which old one. */
@@ -97,6 +135,8 @@ public class JourneyService {
     public void delete(JourneyId id, long expectedVersion) {
         Journey journey = current(id, expectedVersion);
         JourneyEdits.requireDeletable(journey);
+        // touchpoints first: if that fails the journey is still there to retry on
+        touchpoints.deleteAll(id.value());
         if (!journeys.delete(id, expectedVersion)) {
             throw staleOrMissing(id);
         }
@@ -113,7 +153,31 @@ public class JourneyService {
                 j -> JourneyEdits.updateStage(j, stageId, request.stage()));
     }
 
-    public Journey removeStage(JourneyId id, String stageId, long expectedVersion, String actor) {
+    /**
+     * Removes a stage. A stage with touchpoints needs an explicit choice: move them to another stage
+     * ({@code targetStageId}) or delete them. They are moved or deleted first, so a failure leaves
+     * the stage and its touchpoints as they were.
+     */
+    public Journey removeStage(JourneyId id, String stageId, long expectedVersion, StageRemoval removal, String actor) {
+        Journey journey = current(id, expectedVersion);
+        JourneyEdits.removeStage(journey, stageId);
+        long inStage = touchpoints.ofJourney(id.value()).stream()
+                .filter(t -> stageId.equals(t.get("stageId"))).count();
+        if (inStage > 0) {
+            if (removal == null || removal.touchpoints() == null) {
+                throw new ApiException(org.springframework.http.HttpStatus.CONFLICT, "STAGE_HAS_TOUCHPOINTS",
+                        "Stage " + stageId + " has " + inStage + " touchpoints: remove it with touchpoints=MOVE and "
+                                + "targetStageId=<another stage>, or touchpoints=DELETE", Map.of("touchpoints", inStage));
+            }
+            String target = removal.touchpoints() == StageRemoval.Touchpoints.MOVE ? removal.targetStageId() : null;
+            if (removal.touchpoints() == StageRemoval.Touchpoints.MOVE) {
+                if (target == null || target.equals(stageId)) {
+                    throw ApiException.badRequest("touchpoints=MOVE needs a targetStageId other than the removed stage");
+                }
+                JourneyEdits.stage(journey, target);
+            }
+            touchpoints.relocate(id.value(), stageId, target);
+        }
         return apply(id, expectedVersion, actor, "REMOVE_STAGE", j -> JourneyEdits.removeStage(j, stageId));
     }
 

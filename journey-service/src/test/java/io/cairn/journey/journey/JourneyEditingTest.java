@@ -4,6 +4,7 @@ import static io.cairn.platform.test.TestTokens.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.platform.test.CairnServiceTest;
+import io.cairn.platform.test.FakeService;
 import io.cairn.platform.test.ServiceHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,14 +18,29 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Editing journeys and stages over real HTTP: rules, versions, history. */
 @CairnServiceTest
 class JourneyEditingTest {
+
+    static final FakeService touchpointService = new FakeService();
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("cairn.services.touchpoint.url", touchpointService::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        touchpointService.close();
+    }
 
     @Value("${local.server.port}")
     int port;
@@ -35,6 +51,10 @@ class JourneyEditingTest {
     @BeforeEach
     void setUp() {
         http = ServiceHttp.localhost(port);
+        touchpointService.reset();
+        touchpointService.reply("GET", "/touchpoints", 200, "[]");
+        touchpointService.reply("POST", "/touchpoints/batch", 201, "[]");
+        touchpointService.reply("DELETE", "/journeys/*/touchpoints", 204, "");
     }
 
     JsonNode create(Map<String, Object> body) {
@@ -229,6 +249,67 @@ class JourneyEditingTest {
         }
         JsonNode last = http.get("/journeys/" + id + "/revisions/" + finalVersion, bearer("viewer")).json();
         assertThat(last.at("/snapshot/name").asString()).isEqualTo(finalState.at("/name").asString());
+    }
+
+    @Test
+    void aStageWithTouchpointsIsRemovedOnlyWithAnExplicitChoice() {
+        JsonNode journey = create(Map.of("name", "Trip", "stages", List.of(Map.of("name", "Fly"), Map.of("name", "Arrive"))));
+        String id = journey.at("/id").asString();
+        String fly = journey.at("/stages/0/id").asString();
+        String arrive = journey.at("/stages/1/id").asString();
+        touchpointService.reply("GET", "/touchpoints", 200,
+                "[{\"id\":\"t1\",\"stageId\":\"" + arrive + "\",\"name\":\"Baggage\"}]");
+        touchpointService.reply("POST", "/journeys/*/stages/*/touchpoints/relocate", 200, "{\"affected\":1}");
+
+        ServiceHttp.Response refused = send("DELETE", "/journeys/" + id + "/stages/" + arrive + "?expectedVersion=1", "designer", null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().at("/code").asString()).isEqualTo("STAGE_HAS_TOUCHPOINTS");
+        assertThat(send("DELETE", "/journeys/" + id + "/stages/" + arrive + "?expectedVersion=1&touchpoints=MOVE", "designer",
+                null).status()).isEqualTo(400);
+        assertThat(send("DELETE", "/journeys/" + id + "/stages/" + arrive + "?expectedVersion=1&touchpoints=MOVE&targetStageId=nope",
+                "designer", null).status()).isEqualTo(404);
+        assertThat(touchpointService.requests()).noneMatch(r -> r.method().equals("POST"));
+
+        JsonNode removed = ok(send("DELETE", "/journeys/" + id + "/stages/" + arrive
+                + "?expectedVersion=1&touchpoints=MOVE&targetStageId=" + fly, "designer", null));
+        assertThat(names(removed)).containsExactly("Fly");
+        FakeService.Request relocate = touchpointService.requests().stream().filter(r -> r.method().equals("POST"))
+                .findFirst().orElseThrow();
+        assertThat(relocate.uri()).isEqualTo("/journeys/" + id + "/stages/" + arrive + "/touchpoints/relocate");
+        assertThat(ServiceHttp.JSON.readTree(relocate.body()).at("/targetStageId").asString()).isEqualTo(fly);
+    }
+
+    @Test
+    void theAirlineTemplateBecomesAJourneyWithItsFourteenRatedTouchpoints() {
+        JsonNode templates = http.get("/templates", bearer("viewer")).json();
+        assertThat(templates.findValuesAsString("key")).contains("airline-trip", "appliance-store", "b2b-onboarding");
+
+        ServiceHttp.Response created = http.post("/templates/airline-trip/journeys", bearer("designer"), Map.of("name", "Our airline"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode journey = created.json();
+        assertThat(journey.at("/name").asString()).isEqualTo("Our airline");
+        assertThat(names(journey)).containsExactly("Plan and book", "Check in", "At the airport", "On board", "Arrive");
+
+        JsonNode batch = ServiceHttp.JSON.readTree(touchpointService.requests().stream()
+                .filter(r -> r.uri().equals("/touchpoints/batch")).findFirst().orElseThrow().body());
+        assertThat(batch.at("/journeyId").asString()).isEqualTo(journey.at("/id").asString());
+        assertThat(batch.at("/touchpoints").findValuesAsString("name")).containsExactlyInAnyOrder(
+                "Departure and Arrival Time Convenience", "Ease of Online Booking", "Check-in Service", "Online Boarding",
+                "Gate Location", "On-board Service", "Seat Comfort", "Leg Room Service", "Cleanliness", "Food and Drink",
+                "In-flight Service", "In-flight Wifi Service", "In-flight Entertainment", "Baggage Handling");
+        assertThat(batch.at("/touchpoints/13/stageId").asString()).isEqualTo(journey.at("/stages/4/id").asString());
+    }
+
+    @Test
+    void whenTouchpointsCannotBeCreatedNoHalfMadeJourneyIsLeft() {
+        touchpointService.reply("POST", "/touchpoints/batch", 503, "{}");
+        long before = http.get("/journeys", bearer("viewer")).json().at("/total").asLong();
+
+        ServiceHttp.Response failed = http.post("/templates/b2b-onboarding/journeys", bearer("designer"), Map.of());
+
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(failed.json().at("/detail").asString()).contains("touchpoint-service");
+        assertThat(http.get("/journeys", bearer("viewer")).json().at("/total").asLong()).isEqualTo(before);
     }
 
     static List<String> names(JsonNode journey) {

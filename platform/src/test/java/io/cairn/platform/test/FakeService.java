@@ -38,8 +38,7 @@ public final class FakeService implements AutoCloseable {
             String uri = exchange.getRequestURI().toString();
             requests.add(new Request(method, uri, exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("traceparent"), body));
-            Reply reply = replies.getOrDefault(method + " " + exchange.getRequestURI().getPath(),
-                    new Reply(404, "application/problem+json", "{\"status\":404,\"code\":\"NOT_FOUND\",\"detail\":\"no such path\"}"));
+            Reply reply = reply(method + " " + exchange.getRequestURI().getPath());
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
@@ -51,11 +50,23 @@ public final class FakeService implements AutoCloseable {
         server.start();
     }
 
+    private Reply reply(String request) {
+        Reply exact = replies.get(request);
+        if (exact != null) {
+            return exact;
+        }
+        return replies.entrySet().stream()
+                .filter(e -> request.matches(java.util.regex.Pattern.quote(e.getKey()).replace("*", "\\E[^/]+\\Q")))
+                .map(Map.Entry::getValue).findFirst()
+                .orElse(new Reply(404, "application/problem+json",
+                        "{\"status\":404,\"code\":\"NOT_FOUND\",\"detail\":\"no such path\"}"));
+    }
+
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Answer {@code method path} (path without query) with this status and JSON body. */
+    /** Answer {@code method path} (path without query; {@code *} stands for one segment) with this status and JSON body. */
     public void reply(String method, String path, int status, String json) {
         replies.put(method + " " + path, new Reply(status, status >= 400 ? "application/problem+json" : "application/json", json));
     }

@@ -123,6 +123,14 @@ public class TouchpointController {
         return touchpoints.ofJourney(journeyId);
     }
 
+    /** Deletes every touchpoint of a journey (used when the journey is deleted). */
+    @DeleteMapping("/journeys/{journeyId}/touchpoints")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteAll(@PathVariable String journeyId) {
+        touchpoints.deleteAll(journeyId);
+    }
+
     /** Moves or deletes the touchpoints of a stage (used when the stage is removed). */
     @PostMapping("/journeys/{journeyId}/stages/{stageId}/touchpoints/relocate")
     @PreAuthorize("hasRole('DESIGNER')")

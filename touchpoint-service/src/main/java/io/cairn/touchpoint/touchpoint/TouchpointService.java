@@ -146,9 +146,8 @@ public class TouchpointService {
         List<Touchpoint> affected = touchpoints.inStage(journeyId, stageId);
         if (request.action() == TouchpointRequests.Relocate.Action.DELETE) {
             affected.forEach(t -> {
-                if (touchpoints.delete(t.id(), t.version())) {
-                    revisions.deleteAll(t.id());
-                }
+                touchpoints.delete(t.id(), t.version());
+                revisions.deleteAll(t.id());
             });
             return affected.size();
         }
@@ -164,6 +163,14 @@ public class TouchpointService {
             apply(t.id(), t.version(), actor, "MOVE", x -> x.withPlace(request.targetStageId(), next));
         }
         return affected.size();
+    }
+
+    /** Removes every touchpoint of the journey and its history; safe to repeat. */
+    public void deleteAll(String journeyId) {
+        for (Touchpoint t : touchpoints.ofJourneys(List.of(journeyId))) {
+            touchpoints.delete(t.id(), t.version());
+            revisions.deleteAll(t.id());
+        }
     }
 
     public RevisionPage revisions(String id, int offset, int limit) {
