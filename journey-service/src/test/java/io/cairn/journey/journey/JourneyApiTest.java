@@ -93,6 +93,14 @@ class JourneyApiTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheJourneyApi() {
+        JsonNode docs = http.get("/v3/api-docs", bearer("viewer")).json();
+        assertThat(docs.at("/paths").propertyNames()).contains("/journeys", "/journeys/{id}/stages/order",
+                "/journeys/{id}/revisions/diff", "/templates/{key}/journeys");
+        assertThat(docs.at("/components/schemas/CreateJourneyRequest/properties/name/maxLength").asInt()).isEqualTo(200);
+    }
+
+    @Test
     void viewersCannotCreateAndUnknownJourneysAreNotFound() {
         ServiceHttp.Response forbidden = http.post("/journeys", bearer("viewer"), Map.of("name", "Nope"));
         assertThat(forbidden.status()).isEqualTo(403);

@@ -71,6 +71,15 @@ public abstract class ServiceBaselineContract {
     }
 
     @Test
+    void theOpenApiDocumentIsServedToSignedInUsers() {
+        assertThat(http.get("/v3/api-docs", null).status()).isEqualTo(401);
+        ServiceHttp.Response docs = http.get("/v3/api-docs", TestTokens.bearer("viewer"));
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().at("/openapi").asString()).startsWith("3.");
+        assertThat(docs.json().at("/info/title").asString()).startsWith("Cairn");
+    }
+
+    @Test
     void logsAreJsonAndCarryTheCallersTraceId(CapturedOutput output) {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 
