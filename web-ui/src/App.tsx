@@ -1,0 +1,23 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { LoginPage } from './auth/LoginPage';
+import { RequireSession } from './auth/RequireSession';
+import { JourneysPage } from './journeys/JourneysPage';
+import { AppHeader } from './layout/AppHeader';
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/"
+        element={
+          <RequireSession>
+            <AppHeader />
+            <JourneysPage />
+          </RequireSession>
+        }
+      />
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,76 @@
+import { clearSession, getSession } from '../auth/session';
+
+/** A field the server refused, as listed in `extensions.fields`. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** A failed GraphQL call: the server's error code (FORBIDDEN, VALIDATION_FAILED, ...) and message. */
+export class GraphQLRequestError extends Error {
+  readonly code: string;
+  readonly fields: FieldError[];
+
+  constructor(message: string, code: string, fields: FieldError[] = []) {
+    super(message);
+    this.name = 'GraphQLRequestError';
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+/** Raised when the session is missing or expired; the app then returns to the login page. */
+export class UnauthorizedError extends GraphQLRequestError {
+  constructor() {
+    super('Your session has expired; please sign in again.', 'UNAUTHORIZED');
+    this.name = 'UnauthorizedError';
+  }
+}
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; fields?: FieldError[] } }[];
+}
+
+const listeners = new Set<() => void>();
+
+/** Called when a request finds the session expired (the router sends the user to /login). */
+export function onUnauthorized(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export async function graphqlRequest<T, V extends object = object>(
+  document: string,
+  variables?: V,
+): Promise<T> {
+  const session = getSession();
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'application/graphql-response+json, application/json',
+      ...(session ? { Authorization: `Bearer ${session.token}` } : {}),
+    },
+    body: JSON.stringify({ query: document, variables: variables ?? {} }),
+  });
+  if (response.status === 401) {
+    clearSession();
+    listeners.forEach((listener) => listener());
+    throw new UnauthorizedError();
+  }
+  let body: GraphQLResponse<T>;
+  try {
+    body = (await response.json()) as GraphQLResponse<T>;
+  } catch {
+    throw new GraphQLRequestError(`The server answered ${response.status} without a readable body`, 'INTERNAL_ERROR');
+  }
+  if (body.errors && body.errors.length > 0) {
+    const first = body.errors[0];
+    throw new GraphQLRequestError(first.message, first.extensions?.code ?? 'INTERNAL_ERROR', first.extensions?.fields ?? []);
+  }
+  if (!response.ok || body.data == null) {
+    throw new GraphQLRequestError(`The server answered ${response.status}`, 'INTERNAL_ERROR');
+  }
+  return body.data;
+}

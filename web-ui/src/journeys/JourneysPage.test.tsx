@@ -1,0 +1,108 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { json, renderApp, serve, signedInAs } from '../test/render';
+
+function journey(id: string, name: string, extra: Record<string, unknown> = {}) {
+  return {
+    id, name, description: null, status: 'DRAFT', ownerTeam: 'care', tags: ['travel'],
+    createdAt: '2026-11-01T10:00:00Z', createdBy: 'designer', updatedAt: '2026-11-02T10:00:00Z', version: 1, ...extra,
+  };
+}
+
+function page(nodes: unknown[], hasNextPage = false, totalCount = nodes.length) {
+  return { data: { journeys: { totalCount, pageInfo: { hasNextPage, endCursor: hasNextPage ? 'c1' : null }, nodes } } };
+}
+
+describe('journeys page', () => {
+  it('lists journeys and loads the next page', async () => {
+    signedInAs('viewer');
+    const fetch = serve((_url, init) => {
+      const { variables } = JSON.parse(String(init.body));
+      return json(variables.after === 'c1' ? page([journey('j3', 'Onboarding')], false, 3)
+        : page([journey('j1', 'Airline trip'), journey('j2', 'Store visit', { status: 'PUBLISHED' })], true, 3));
+    });
+    renderApp('/');
+
+    const rows = await screen.findAllByTestId('journey-row');
+    expect(rows).toHaveLength(2);
+    expect(within(rows[1]).getByText('Published')).toBeInTheDocument();
+    expect(screen.getByText('3 journeys')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(screen.getAllByTestId('journey-row')).toHaveLength(3));
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+  });
+
+  it('shows no edit controls to a viewer', async () => {
+    signedInAs('viewer');
+    serve(() => json(page([journey('j1', 'Airline trip')])));
+    renderApp('/');
+    await screen.findByText('Airline trip');
+    expect(screen.queryByRole('button', { name: 'Create journey' })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Journey name')).not.toBeInTheDocument();
+  });
+
+  it('lets a designer create a journey that appears at once, and shows the server\u2019s field errors', async () => {
+    signedInAs('designer');
+    let creates = 0;
+    serve((_url, init) => {
+      const body = JSON.parse(String(init.body));
+      if (!body.query.includes('createJourney')) {
+        return json(page([]));
+      }
+      creates += 1;
+      if (creates === 1) {
+        return json({ data: null, errors: [{ message: 'Invalid input: ownerTeam may contain letters only',
+          extensions: { code: 'VALIDATION_FAILED', fields: [{ field: 'ownerTeam', message: 'may contain letters only' }] } }] });
+      }
+      expect(body.variables.input).toEqual({ name: 'Appliance purchase', ownerTeam: 'retail', tags: ['retail', 'b2c'] });
+      return json({ data: { createJourney: journey('j9', 'Appliance purchase', { ownerTeam: 'retail', tags: ['retail', 'b2c'] }) } });
+    });
+    renderApp('/');
+    expect(await screen.findByText(/No journeys yet/)).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Create journey' }));
+    expect(screen.getByText('A journey needs a name.')).toBeInTheDocument();
+    expect(creates).toBe(0);
+
+    await userEvent.type(screen.getByLabelText('Journey name'), 'Appliance purchase');
+    await userEvent.type(screen.getByLabelText('Owner team'), '<bad>');
+    await userEvent.type(screen.getByLabelText('Tags'), 'retail, b2c,');
+    await userEvent.click(screen.getByRole('button', { name: 'Create journey' }));
+    expect(await screen.findByText('may contain letters only')).toBeInTheDocument();
+    expect(screen.getByLabelText('Owner team')).toHaveAttribute('aria-invalid', 'true');
+
+    await userEvent.clear(screen.getByLabelText('Owner team'));
+    await userEvent.type(screen.getByLabelText('Owner team'), 'retail');
+    await userEvent.click(screen.getByRole('button', { name: 'Create journey' }));
+    const row = await screen.findByTestId('journey-row');
+    expect(row).toHaveTextContent('Appliance purchase');
+    expect(screen.getByRole('status')).toHaveTextContent('Journey “Appliance purchase” created.');
+  });
+
+  it('returns to the login page when the session has expired', async () => {
+    signedInAs('viewer');
+    serve(() => json({ status: 401, code: 'UNAUTHORIZED' }, 401));
+    renderApp('/');
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+    expect(sessionStorage.getItem('cairn.session')).toBeNull();
+  });
+
+  it('switches language, keeps the choice and formats for it', async () => {
+    signedInAs('viewer');
+    serve(() => json(page([journey('j1', 'Airline trip')])));
+    renderApp('/');
+    await screen.findByText('Airline trip');
+
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'zh-CN');
+    expect(await screen.findByRole('heading', { name: '客户旅程' })).toBeInTheDocument();
+    expect(screen.getByText('草稿')).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(localStorage.getItem('cairn.language')).toBe('zh-CN');
+
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: '语言' }), 'zh-TW');
+    expect(await screen.findByRole('heading', { name: '顧客旅程' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '登出' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import journeysDocument from '../graphql/journeys.graphql?raw';
+import { graphqlRequest, UnauthorizedError } from '../graphql/client';
+import type { Journey, JourneysResult, JourneysVariables } from '../graphql/types';
+import { useSession } from '../auth/SessionContext';
+import { canEditJourneys } from '../auth/session';
+import { NewJourneyForm } from './NewJourneyForm';
+import { errorMessage } from './errors';
+
+const PAGE_SIZE = 25;
+
+type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready' };
+
+export function JourneysPage() {
+  const { t, i18n } = useTranslation();
+  const { session } = useSession();
+  const [journeys, setJourneys] = useState<Journey[]>([]);
+  const [total, setTotal] = useState(0);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [hasMore, setHasMore] = useState(false);
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+
+  const fetchPage = useCallback(async (after: string | null) => {
+    setLoad({ state: 'loading' });
+    try {
+      const variables: JourneysVariables = { first: PAGE_SIZE, after };
+      const { journeys: page } = await graphqlRequest<JourneysResult>(journeysDocument, variables);
+      setJourneys((current) => (after ? [...current, ...page.nodes] : page.nodes));
+      setTotal(page.totalCount);
+      setCursor(page.pageInfo.endCursor);
+      setHasMore(page.pageInfo.hasNextPage);
+      setLoad({ state: 'ready' });
+    } catch (e) {
+      if (!(e instanceof UnauthorizedError)) {
+        setLoad({ state: 'error', message: errorMessage(e, t) });
+      }
+    }
+  }, [t]);
+
+  useEffect(() => {
+    void fetchPage(null);
+  }, [fetchPage]);
+
+  function created(journey: Journey) {
+    setJourneys((current) => [journey, ...current.filter((j) => j.id !== journey.id)]);
+    setTotal((count) => count + 1);
+  }
+
+  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const editor = canEditJourneys(session);
+
+  return (
+    <main className={editor ? 'journeys with-form' : 'journeys'}>
+      <section aria-labelledby="journeys-title" className="card">
+        <div className="section-head">
+          <h1 id="journeys-title">{t('journeys.title')}</h1>
+          {load.state !== 'loading' || journeys.length > 0 ? (
+            <span className="muted">{t('journeys.count', { count: total })}</span>
+          ) : null}
+        </div>
+        {load.state === 'error' && (
+          <div role="alert" className="error">
+            {load.message}{' '}
+            <button type="button" onClick={() => fetchPage(null)}>{t('journeys.retry')}</button>
+          </div>
+        )}
+        {load.state === 'loading' && journeys.length === 0 && <p role="status">{t('journeys.loading')}</p>}
+        {load.state === 'ready' && journeys.length === 0 && (
+          <p className="empty">{t('journeys.empty')} {editor && t('journeys.emptyEditor')}</p>
+        )}
+        {journeys.length > 0 && (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('journeys.name')}</th>
+                <th scope="col">{t('journeys.status')}</th>
+                <th scope="col">{t('journeys.ownerTeam')}</th>
+                <th scope="col">{t('journeys.tags')}</th>
+                <th scope="col">{t('journeys.updatedAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {journeys.map((journey) => (
+                <tr key={journey.id} data-testid="journey-row">
+                  <td>
+                    <strong>{journey.name}</strong>
+                    {journey.description && <div className="muted small">{journey.description}</div>}
+                  </td>
+                  <td><span className={`status status-${journey.status.toLowerCase()}`}>{t(`journeys.statuses.${journey.status}`)}</span></td>
+                  <td>{journey.ownerTeam ?? '—'}</td>
+                  <td>{journey.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)}</td>
+                  <td><time dateTime={journey.updatedAt}>{dates.format(new Date(journey.updatedAt))}</time></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {hasMore && (
+          <button type="button" onClick={() => fetchPage(cursor)} disabled={load.state === 'loading'}>
+            {t('journeys.loadMore')}
+          </button>
+        )}
+      </section>
+      {editor && <NewJourneyForm onCreated={created} />}
+    </main>
+  );
+}
