@@ -10,4 +10,9 @@ class JourneyServiceBaselineTest extends ServiceBaselineContract {
     protected String protectedPath() {
         return "/journeys";
     }
+
+    @Override
+    protected String protectedPathRole() {
+        return "viewer";
+    }
 }

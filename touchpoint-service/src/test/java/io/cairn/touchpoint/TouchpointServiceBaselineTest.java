@@ -8,11 +8,11 @@ class TouchpointServiceBaselineTest extends ServiceBaselineContract {
 
     @Override
     protected String protectedPath() {
-        return "/actuator/info";
+        return "/touchpoints/search";
     }
 
     @Override
     protected String protectedPathRole() {
-        return "admin";
+        return "viewer";
     }
 }

@@ -44,6 +44,15 @@ public final class ServiceHttp {
         return send(request, authorization, Map.of());
     }
 
+    /** Any method, with an optional JSON body (null for none). */
+    public Response send(String method, String path, String authorization, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+        return send(request, authorization, Map.of());
+    }
+
     private Response send(HttpRequest.Builder request, String authorization, Map<String, String> headers) {
         request.timeout(Duration.ofSeconds(30));
         if (authorization != null) {

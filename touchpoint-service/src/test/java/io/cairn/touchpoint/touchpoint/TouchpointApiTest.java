@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cairn.platform.test.CairnServiceTest;
 import io.cairn.platform.test.FakeService;
 import io.cairn.platform.test.ServiceHttp;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +43,6 @@ class TouchpointApiTest {
     int port;
 
     ServiceHttp http;
-    final HttpClient client = HttpClient.newHttpClient();
     String journeyId;
 
     @BeforeEach
@@ -79,17 +74,7 @@ class TouchpointApiTest {
     }
 
     ServiceHttp.Response send(String method, String path, String role, Object body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", bearer(role)).header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(ServiceHttp.JSON.writeValueAsString(body)));
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new ServiceHttp.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return http.send(method, path, bearer(role), body);
     }
 
     List<String> namesIn(String stageId) {
