@@ -89,6 +89,10 @@ class JourneyApiTest {
                 .containsExactlyInAnyOrder("name", "tags[0]", "ownerTeam");
         assertThat(http.post("/journeys", bearer("designer"), "{\"name\":").json().at("/code").asString())
                 .isEqualTo("BAD_REQUEST");
+        java.util.List<Map<String, String>> stages = java.util.stream.IntStream.range(0, 51)
+                .mapToObj(i -> Map.of("name", "Stage " + i)).toList();
+        assertThat(http.post("/journeys", bearer("designer"), Map.of("name", "Too long", "stages", stages))
+                .json().at("/errors/0/field").asString()).isEqualTo("stages");
         assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), Journey.class)).isZero();
     }
 
