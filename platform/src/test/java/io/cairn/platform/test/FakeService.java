@@ -19,7 +19,7 @@ public final class FakeService implements AutoCloseable {
     public record Request(String method, String uri, String authorization, String traceparent, String body) {
     }
 
-    public record Reply(int status, String contentType, String body) {
+    public record Reply(int status, String contentType, String body, long delayMillis) {
     }
 
     private final HttpServer server;
@@ -38,7 +38,14 @@ public final class FakeService implements AutoCloseable {
             String uri = exchange.getRequestURI().toString();
             requests.add(new Request(method, uri, exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("traceparent"), body));
-            Reply reply = reply(method + " " + exchange.getRequestURI().getPath());
+            Reply reply = reply(method + " " + exchange.getRequestURI().getRawPath());
+            if (reply.delayMillis() > 0) {
+                try {
+                    Thread.sleep(reply.delayMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
@@ -47,6 +54,8 @@ public final class FakeService implements AutoCloseable {
             }
             exchange.close();
         });
+        // a slow reply must not hold up the others
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -59,7 +68,7 @@ public final class FakeService implements AutoCloseable {
                 .filter(e -> request.matches(java.util.regex.Pattern.quote(e.getKey()).replace("*", "\\E[^/]+\\Q")))
                 .map(Map.Entry::getValue).findFirst()
                 .orElse(new Reply(404, "application/problem+json",
-                        "{\"status\":404,\"code\":\"NOT_FOUND\",\"detail\":\"no such path\"}"));
+                        "{\"status\":404,\"code\":\"NOT_FOUND\",\"detail\":\"no such path\"}", 0));
     }
 
     public String url() {
@@ -68,7 +77,13 @@ public final class FakeService implements AutoCloseable {
 
     /** Answer {@code method path} (path without query; {@code *} stands for one segment) with this status and JSON body. */
     public void reply(String method, String path, int status, String json) {
-        replies.put(method + " " + path, new Reply(status, status >= 400 ? "application/problem+json" : "application/json", json));
+        replyAfter(0, method, path, status, json);
+    }
+
+    /** Like {@link #reply}, answering only after {@code delayMillis} (a slow service). */
+    public void replyAfter(long delayMillis, String method, String path, int status, String json) {
+        replies.put(method + " " + path,
+                new Reply(status, status >= 400 ? "application/problem+json" : "application/json", json, delayMillis));
     }
 
     public List<Request> requests() {

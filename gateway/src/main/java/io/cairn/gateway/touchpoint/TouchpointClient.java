@@ -1,0 +1,64 @@
+package io.cairn.gateway.touchpoint;
+
+import io.cairn.gateway.graphql.DownstreamException;
+import io.cairn.gateway.graphql.DownstreamService;
+import io.cairn.gateway.graphql.DownstreamServices;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Calls touchpoint-service's REST API, through the service's protections. */
+@Component
+public class TouchpointClient {
+
+    private final DownstreamService service;
+
+    public TouchpointClient(DownstreamServices services, @Value("${cairn.services.touchpoint.url}") String baseUrl) {
+        this.service = services.create("touchpoint-service", baseUrl);
+    }
+
+    /** Every touchpoint of these journeys in one call, by journey, stage and order. */
+    public Mono<List<Touchpoint>> ofJourneys(Collection<String> journeyIds) {
+        return service.read(service.http().get()
+                .uri(uri -> uri.path("/touchpoints").queryParam("journeyId", journeyIds.toArray()).build())
+                .retrieve().bodyToMono(new ParameterizedTypeReference<List<Touchpoint>>() { }));
+    }
+
+    public Mono<Touchpoint> get(String id) {
+        return service.read(service.http().get().uri("/touchpoints/{id}", id).retrieve().bodyToMono(Touchpoint.class))
+                .onErrorResume(DownstreamException.class, e -> e.status() == 404 ? Mono.empty() : Mono.error(e));
+    }
+
+    public Mono<TouchpointPage> search(Map<String, Object> filter, int offset, int limit) {
+        return service.read(service.http().get().uri(uri -> {
+            uri.path("/touchpoints/search").queryParam("offset", offset).queryParam("limit", limit);
+            Map<String, Object> values = new java.util.HashMap<>();
+            if (filter != null) {
+                filter.forEach((name, value) -> {
+                    if (value != null && !String.valueOf(value).isBlank()) {
+                        uri.queryParam(name, "{" + name + "}");
+                        values.put(name, value);
+                    }
+                });
+            }
+            return uri.build(values);
+        }).retrieve().bodyToMono(TouchpointPage.class));
+    }
+
+    /** A write that answers the touchpoint: {@code method} on the URI template (variables encoded) with a JSON body. */
+    public Mono<Touchpoint> change(HttpMethod method, String uriTemplate, Object body, Object... variables) {
+        return service.write(service.http().method(method).uri(uriTemplate, variables).bodyValue(body)
+                .retrieve().bodyToMono(Touchpoint.class));
+    }
+
+    public Mono<Void> delete(String id, long expectedVersion) {
+        return service.write(service.http().delete()
+                .uri(uri -> uri.path("/touchpoints/{id}").queryParam("expectedVersion", expectedVersion).build(id))
+                .retrieve().bodyToMono(Void.class));
+    }
+}

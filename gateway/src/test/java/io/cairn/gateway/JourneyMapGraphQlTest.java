@@ -1,0 +1,194 @@
+package io.cairn.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.platform.test.FakeService;
+import io.cairn.platform.test.ServiceHttp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+/** The journey map through GraphQL: batching, partial results, retries, editing, with real local servers as services. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "cairn.data-dir=target/test-data", "spring.main.banner-mode=off",
+        "cairn.resilience.read-timeout=600ms", "cairn.resilience.retry-wait=10ms",
+        // this class checks single failures; the circuit breaker has its own test
+        "cairn.resilience.minimum-calls=1000"})
+class JourneyMapGraphQlTest {
+
+    static final FakeService journeyService = new FakeService();
+    static final FakeService touchpointService = new FakeService();
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("cairn.services.journey.url", journeyService::url);
+        registry.add("cairn.services.touchpoint.url", touchpointService::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        journeyService.close();
+        touchpointService.close();
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    HttpGraphQlTester graphQl;
+
+    @BeforeEach
+    void setUp() {
+        journeyService.reset();
+        touchpointService.reset();
+        ServiceHttp http = ServiceHttp.localhost(port);
+        String token = http.post("/auth/token", null, Map.of("username", "designer", "password", "cairn"))
+                .json().at("/access_token").asString();
+        graphQl = HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
+                .defaultHeader("Authorization", "Bearer " + token).build());
+    }
+
+    /** A journey with {@code stages} stages, as journey-service answers it. */
+    static Map<String, Object> journey(String id, int stages) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int s = 0; s < stages; s++) {
+            list.add(Map.of("id", id + "-s" + s, "name", "Stage " + s, "designedEmotion", 0));
+        }
+        return Map.ofEntries(Map.entry("id", id), Map.entry("name", "Journey " + id), Map.entry("status", "DRAFT"),
+                Map.entry("tags", List.of()), Map.entry("personas", List.of()), Map.entry("stages", list),
+                Map.entry("createdAt", "2026-11-22T10:00:00Z"), Map.entry("createdBy", "designer"),
+                Map.entry("updatedAt", "2026-11-22T10:00:00Z"), Map.entry("updatedBy", "designer"), Map.entry("version", 3));
+    }
+
+    /** {@code perStage} touchpoints in each of {@code stages} stages of each journey, plus one whose stage is gone. */
+    static List<Map<String, Object>> touchpoints(List<String> journeyIds, int stages, int perStage) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (String journeyId : journeyIds) {
+            for (int s = 0; s < stages; s++) {
+                for (int t = 0; t < perStage; t++) {
+                    all.add(touchpoint(journeyId + "-t" + s + "-" + t, journeyId, journeyId + "-s" + s));
+                }
+            }
+            all.add(touchpoint(journeyId + "-orphan", journeyId, "removed-stage"));
+        }
+        return all;
+    }
+
+    static Map<String, Object> touchpoint(String id, String journeyId, String stageId) {
+        return Map.ofEntries(Map.entry("id", id), Map.entry("journeyId", journeyId), Map.entry("stageId", stageId),
+                Map.entry("name", "Touchpoint " + id), Map.entry("channel", "WEB"), Map.entry("designedEmotion", 0),
+                Map.entry("importanceDerived", false), Map.entry("targets", Map.of("CSAT", 80.0)),
+                Map.entry("painPoints", List.of()), Map.entry("opportunities", List.of()), Map.entry("momentOfTruth", false),
+                Map.entry("createdAt", "2026-11-22T10:00:00Z"), Map.entry("createdBy", "designer"),
+                Map.entry("updatedAt", "2026-11-22T10:00:00Z"), Map.entry("updatedBy", "designer"), Map.entry("version", 1));
+    }
+
+    static String json(Object value) {
+        return ServiceHttp.JSON.writeValueAsString(value);
+    }
+
+    @Test
+    void aTwelveStageHundredTwentyTouchpointMapTakesOneCallPerService() {
+        journeyService.reply("GET", "/journeys/big", 200, json(journey("big", 12)));
+        touchpointService.reply("GET", "/touchpoints", 200, json(touchpoints(List.of("big"), 12, 10)));
+
+        var response = graphQl.documentName("journeyMap").variable("id", "big").execute();
+
+        response.errors().verify()
+                .path("journey.stages").entityList(Object.class).hasSize(12)
+                .path("journey.stages[11].touchpoints").entityList(Object.class).hasSize(10)
+                .path("journey.stages[3].touchpoints[9].id").entity(String.class).isEqualTo("big-t3-9")
+                .path("journey.stages[3].touchpoints[0].targets[0].metric").entity(String.class).isEqualTo("CSAT")
+                .path("journey.unassignedTouchpoints[0].id").entity(String.class).isEqualTo("big-orphan");
+        assertThat(journeyService.requests()).hasSize(1);
+        assertThat(touchpointService.requests()).hasSize(1);
+        assertThat(touchpointService.requests().get(0).uri()).isEqualTo("/touchpoints?journeyId=big");
+    }
+
+    @Test
+    void manyJourneysStillTakeOneTouchpointCall() {
+        List<Map<String, Object>> items = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int j = 0; j < 10; j++) {
+            items.add(journey("j" + j, 4));
+            ids.add("j" + j);
+        }
+        journeyService.reply("GET", "/journeys", 200, json(Map.of("items", items, "total", 10, "offset", 0, "limit", 10)));
+        touchpointService.reply("GET", "/touchpoints", 200, json(touchpoints(ids, 4, 3)));
+
+        graphQl.documentName("journeyMaps").execute().errors().verify()
+                .path("journeys.nodes[9].stages[3].touchpoints").entityList(Object.class).hasSize(3);
+
+        assertThat(touchpointService.requests()).hasSize(1);
+        assertThat(touchpointService.requests().get(0).uri()).contains("journeyId=j0", "journeyId=j9");
+    }
+
+    @Test
+    void whenTouchpointServiceIsSlowTheMapStillAnswersWithAnErrorOnItsFields() {
+        journeyService.reply("GET", "/journeys/slow", 200, json(journey("slow", 2)));
+        touchpointService.replyAfter(2000, "GET", "/touchpoints", 200, "[]");
+
+        graphQl.documentName("journeyMap").variable("id", "slow").execute()
+                .errors().satisfy(errors -> {
+                    assertThat(errors).isNotEmpty().allSatisfy(error -> {
+                        assertThat(error.getExtensions()).containsEntry("code", "SERVICE_UNAVAILABLE")
+                                .containsEntry("service", "touchpoint-service");
+                        assertThat(error.getMessage()).contains("did not answer in time");
+                    });
+                    assertThat(errors).anyMatch(e -> e.getPath().endsWith("touchpoints"));
+                })
+                .path("journey.name").entity(String.class).isEqualTo("Journey slow")
+                .path("journey.stages[1].name").entity(String.class).isEqualTo("Stage 1")
+                .path("journey.stages[1].touchpoints").valueIsNull();
+    }
+
+    @Test
+    void failedReadsAreRetriedAndWritesAreNot() {
+        journeyService.reply("GET", "/journeys/flaky", 500, "{}");
+        graphQl.documentName("journeyMap").variable("id", "flaky").execute()
+                .errors().satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("service", "journey-service"));
+        assertThat(journeyService.requests()).hasSize(3);
+
+        journeyService.reset();
+        journeyService.reply("PATCH", "/journeys/flaky", 503, "{}");
+        graphQl.documentName("editMap").operationName("Rename").variable("id", "flaky").variable("version", 3).execute()
+                .errors().satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "SERVICE_UNAVAILABLE"));
+        assertThat(journeyService.requests()).hasSize(1);
+    }
+
+    @Test
+    void editsCarryTheVersionAndAStaleOneSaysWhichVersionIsCurrent() {
+        journeyService.reply("PATCH", "/journeys/j1", 409,
+                "{\"status\":409,\"code\":\"CONFLICT\",\"detail\":\"Journey j1 has changed: it is at version 5\",\"currentVersion\":5}");
+        graphQl.documentName("editMap").operationName("Rename").variable("id", "j1").variable("version", 3).execute()
+                .errors().satisfy(errors -> assertThat(errors.get(0).getExtensions())
+                        .containsEntry("code", "CONFLICT").containsEntry("currentVersion", 5));
+        JsonNode sent = ServiceHttp.JSON.readTree(journeyService.requests().get(0).body());
+        assertThat(sent.at("/expectedVersion").asInt()).isEqualTo(3);
+        assertThat(sent.at("/name").asString()).isEqualTo("Renamed");
+
+        touchpointService.reply("POST", "/touchpoints", 201, json(touchpoint("new", "j1", "j1-s0")));
+        graphQl.documentName("editMap").operationName("AddTouchpoint").variable("journeyId", "j1").variable("stageId", "j1-s0")
+                .execute().path("createTouchpoint.id").entity(String.class).isEqualTo("new");
+        JsonNode created = ServiceHttp.JSON.readTree(touchpointService.requests().get(0).body());
+        assertThat(created.at("/touchpoint/targets/CSAT").asDouble()).isEqualTo(80.0);
+        assertThat(created.at("/touchpoint/targets/NPS").asDouble()).isEqualTo(30.0);
+        assertThat(created.at("/position").asInt()).isZero();
+
+        journeyService.reply("DELETE", "/journeys/j1/stages/*", 200, json(journey("j1", 1)));
+        graphQl.documentName("editMap").operationName("RemoveStage").variable("journeyId", "j1")
+                .variable("stageId", "a/b?c").variable("target", "j1-s0").execute()
+                .path("removeStage.id").entity(String.class).isEqualTo("j1");
+        assertThat(journeyService.requests().get(1).uri())
+                .isEqualTo("/journeys/j1/stages/a%2Fb%3Fc?expectedVersion=3&touchpoints=MOVE&targetStageId=j1-s0");
+    }
+}
