@@ -12,6 +12,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,20 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable e, DataFetchingEnvironment env) {
+        return toError(e, GraphqlErrorBuilder.newError(env), env.getExecutionStepInfo().getPath().toString());
+    }
+
+    /** Errors of a running subscription: the same codes, reported through graphql-ws. */
+    @Component
+    static class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
+
+        @Override
+        protected GraphQLError resolveToSingleError(Throwable e) {
+            return toError(e, GraphqlErrorBuilder.newError(), "subscription");
+        }
+    }
+
+    static GraphQLError toError(Throwable e, GraphqlErrorBuilder<?> builder, String where) {
         if (e instanceof DownstreamException downstream) {
             Map<String, Object> extensions = new LinkedHashMap<>();
             extensions.put("code", downstream.code());
@@ -37,25 +52,25 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
                         .map(f -> Map.of("field", f.field(), "message", f.message())).toList());
             }
             extensions.putAll(downstream.extensions());
-            return error(env, errorType(downstream.code()), downstream.getMessage(), extensions);
+            return error(builder, errorType(downstream.code()), downstream.getMessage(), extensions);
         }
         if (e instanceof AccessDeniedException) {
-            return error(env, ErrorType.FORBIDDEN, "Your role does not allow this operation",
+            return error(builder, ErrorType.FORBIDDEN, "Your role does not allow this operation",
                     Map.of("code", ErrorCodes.FORBIDDEN));
         }
         if (e instanceof AuthenticationException) {
-            return error(env, ErrorType.UNAUTHORIZED, "Authentication required", Map.of("code", ErrorCodes.UNAUTHORIZED));
+            return error(builder, ErrorType.UNAUTHORIZED, "Authentication required", Map.of("code", ErrorCodes.UNAUTHORIZED));
         }
         if (e instanceof IllegalArgumentException) {
-            return error(env, ErrorType.BAD_REQUEST, e.getMessage(), Map.of("code", ErrorCodes.BAD_REQUEST));
+            return error(builder, ErrorType.BAD_REQUEST, e.getMessage(), Map.of("code", ErrorCodes.BAD_REQUEST));
         }
-        log.error("Unexpected error resolving {}", env.getExecutionStepInfo().getPath(), e);
-        return error(env, ErrorType.INTERNAL_ERROR, "An unexpected error occurred", Map.of("code", ErrorCodes.INTERNAL_ERROR));
+        log.error("Unexpected error resolving {}", where, e);
+        return error(builder, ErrorType.INTERNAL_ERROR, "An unexpected error occurred", Map.of("code", ErrorCodes.INTERNAL_ERROR));
     }
 
-    private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String message,
+    private static GraphQLError error(GraphqlErrorBuilder<?> builder, ErrorType type, String message,
             Map<String, Object> extensions) {
-        return GraphqlErrorBuilder.newError(env).errorType(type).message(message).extensions(extensions).build();
+        return builder.errorType(type).message(message).extensions(extensions).build();
     }
 
     private static ErrorType errorType(String code) {

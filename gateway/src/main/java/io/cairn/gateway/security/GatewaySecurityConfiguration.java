@@ -40,6 +40,8 @@ class GatewaySecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(properties.allPublicPaths().toArray(String[]::new)).permitAll()
                         .pathMatchers(HttpMethod.POST, "/auth/token").permitAll()
+                        // graphql-ws: the token comes in connection_init and is checked there
+                        .pathMatchers(HttpMethod.GET, "/subscriptions").permitAll()
                         .pathMatchers("/api/employee-nps/public/**").permitAll()
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
                         .pathMatchers("/graphql", "/graphql/**", "/api/**").authenticated()

@@ -1,0 +1,113 @@
+package io.cairn.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cairn.platform.test.FakeService;
+import io.cairn.platform.test.ServiceHttp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.graphql.client.ClientGraphQlResponse;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** journeyChanged over graphql-ws: what one designer changes reaches another's subscription. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "cairn.data-dir=target/test-data", "spring.main.banner-mode=off", "cairn.subscriptions.poll-interval=150ms"})
+class JourneySubscriptionTest {
+
+    static final FakeService journeyService = new FakeService();
+    static final FakeService touchpointService = new FakeService();
+
+    static final String SUBSCRIPTION = """
+            subscription($id: ID!) { journeyChanged(id: $id) { journeyId journeyVersion changedBy at journey { name version } } }""";
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("cairn.services.journey.url", journeyService::url);
+        registry.add("cairn.services.touchpoint.url", touchpointService::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        journeyService.close();
+        touchpointService.close();
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    WebSocketGraphQlClient client(String token) {
+        WebSocketGraphQlClient.Builder<?> builder = WebSocketGraphQlClient.builder(
+                "ws://localhost:" + port + "/subscriptions", new ReactorNettyWebSocketClient());
+        if (token != null) {
+            builder.interceptor(new WebSocketGraphQlClientInterceptor() {
+                @Override
+                public Mono<Object> connectionInitPayload() {
+                    return Mono.just(Map.of("Authorization", "Bearer " + token));
+                }
+            });
+        }
+        return builder.build();
+    }
+
+    String token(String user) {
+        return ServiceHttp.localhost(port).post("/auth/token", null, Map.of("username", user, "password", "cairn"))
+                .json().at("/access_token").asString();
+    }
+
+    static String journey(int version, String name, String by, String at) {
+        return ServiceHttp.JSON.writeValueAsString(Map.ofEntries(Map.entry("id", "j1"), Map.entry("name", name),
+                Map.entry("status", "DRAFT"), Map.entry("tags", List.of()), Map.entry("personas", List.of()),
+                Map.entry("stages", List.of()), Map.entry("createdAt", "2026-11-22T10:00:00Z"),
+                Map.entry("createdBy", "designer"), Map.entry("updatedAt", at), Map.entry("updatedBy", by),
+                Map.entry("version", version)));
+    }
+
+    @Test
+    void aChangeByOneDesignerReachesAnothersSubscription() {
+        journeyService.reply("GET", "/journeys/j1", 200, journey(1, "Trip", "designer", "2026-11-22T10:00:00Z"));
+        touchpointService.reply("GET", "/touchpoints", 200, "[]");
+
+        Flux<ClientGraphQlResponse> events = client(token("viewer")).document(SUBSCRIPTION).variable("id", "j1")
+                .executeSubscription();
+        Mono.delay(Duration.ofMillis(800)).subscribe(tick -> {
+            journeyService.reply("GET", "/journeys/j1", 200, journey(2, "Trip, renamed", "designer", "2026-11-22T10:05:00Z"));
+            Mono.delay(Duration.ofMillis(800)).subscribe(again -> touchpointService.reply("GET", "/touchpoints", 200,
+                    ServiceHttp.JSON.writeValueAsString(List.of(Map.ofEntries(Map.entry("id", "t1"), Map.entry("journeyId", "j1"), Map.entry("stageId", "s1"),
+                            Map.entry("name", "Kiosk"), Map.entry("channel", "STORE"), Map.entry("designedEmotion", 0),
+                            Map.entry("importanceDerived", false), Map.entry("momentOfTruth", false),
+                            Map.entry("updatedAt", "2026-11-22T10:09:00Z"), Map.entry("updatedBy", "admin"),
+                            Map.entry("version", 1))))));
+        });
+
+        List<ClientGraphQlResponse> received = events.take(2).collectList().block(Duration.ofSeconds(15));
+
+        assertThat(received).hasSize(2);
+        assertThat(received.get(0).field("journeyChanged.journeyVersion").toEntity(Integer.class)).isEqualTo(2);
+        assertThat(received.get(0).field("journeyChanged.journey.name").toEntity(String.class)).isEqualTo("Trip, renamed");
+        assertThat(received.get(0).field("journeyChanged.changedBy").toEntity(String.class)).isEqualTo("designer");
+        assertThat(received.get(1).field("journeyChanged.changedBy").toEntity(String.class)).isEqualTo("admin");
+        assertThat(received.get(1).field("journeyChanged.at").toEntity(String.class)).isEqualTo("2026-11-22T10:09:00Z");
+        // the subscriber's own token went to the services
+        assertThat(journeyService.requests()).allMatch(r -> r.authorization() != null && r.authorization().startsWith("Bearer "));
+    }
+
+    @Test
+    void subscribingNeedsAToken() {
+        assertThatThrownBy(() -> client(null).document(SUBSCRIPTION).variable("id", "j1").executeSubscription()
+                .blockFirst(Duration.ofSeconds(10))).isNotNull();
+        assertThatThrownBy(() -> client("forged").document(SUBSCRIPTION).variable("id", "j1").executeSubscription()
+                .blockFirst(Duration.ofSeconds(10))).isNotNull();
+    }
+}
