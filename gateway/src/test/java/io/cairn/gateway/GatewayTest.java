@@ -175,6 +175,40 @@ class GatewayTest {
     }
 
     @Test
+    void graphQlOverHttpFollowsTheSpecification() {
+        String token = "Bearer " + login("viewer");
+        journeyService.reply("GET", "/journeys", 200, "{\"items\":[],\"total\":0,\"offset\":0,\"limit\":20}");
+        Map<String, String> modern = Map.of("Accept", "application/graphql-response+json");
+
+        ServiceHttp.Response get = http.get("/graphql?query=" + encode("query Count { journeys { totalCount } }")
+                + "&operationName=Count", token, modern);
+        assertThat(get.status()).isEqualTo(200);
+        assertThat(get.contentType()).startsWith("application/graphql-response+json");
+        assertThat(get.json().at("/data/journeys/totalCount").asInt()).isZero();
+
+        ServiceHttp.Response mutation = http.get("/graphql?query=" + encode("mutation { createJourney(input: {name: \"x\"}) { id } }"),
+                token, modern);
+        assertThat(mutation.status()).isEqualTo(405);
+        assertThat(journeyService.requests()).noneMatch(r -> r.method().equals("POST"));
+
+        ServiceHttp.Response parseError = http.post("/graphql", token, Map.of("query", "{ journeys { "), modern);
+        assertThat(parseError.status()).isEqualTo(400);
+        assertThat(parseError.json().at("/errors/0/message").asString()).contains("Invalid syntax");
+        assertThat(http.get("/graphql?query=" + encode("{ nope }"), token, modern).status()).isEqualTo(400);
+        // plain application/json keeps 200 for GraphQL errors, as the specification says
+        assertThat(http.post("/graphql", token, Map.of("query", "{ nope }")).status()).isEqualTo(200);
+
+        ServiceHttp.Response tooLarge = http.post("/graphql", token, Map.of("query", "{ journeys { totalCount } }",
+                "variables", Map.of("pad", "x".repeat(1_000_000))));
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.json().at("/code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void theWebUiIsServedAtTheRootAndOnItsDeepLinks() {
         ServiceHttp.Response root = http.get("/", null);
         assertThat(root.status()).isEqualTo(200);

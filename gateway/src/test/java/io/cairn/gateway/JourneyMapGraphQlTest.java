@@ -115,6 +115,21 @@ class JourneyMapGraphQlTest {
     }
 
     @Test
+    void theDownstreamCallsContinueTheCallersTrace() {
+        journeyService.reply("GET", "/journeys/traced", 200, json(journey("traced", 1)));
+        touchpointService.reply("GET", "/touchpoints", 200, "[]");
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+
+        graphQl.mutate().header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01").build()
+                .documentName("journeyMap").variable("id", "traced").execute().errors().verify();
+
+        assertThat(journeyService.requests().get(0).traceparent()).startsWith("00-" + traceId + "-");
+        assertThat(touchpointService.requests().get(0).traceparent()).startsWith("00-" + traceId + "-");
+        // each call is its own span under the gateway's
+        assertThat(journeyService.requests().get(0).traceparent()).doesNotContain("b7ad6b7169203331");
+    }
+
+    @Test
     void manyJourneysStillTakeOneTouchpointCall() {
         List<Map<String, Object>> items = new ArrayList<>();
         List<String> ids = new ArrayList<>();

@@ -37,11 +37,15 @@ public final class ServiceHttp {
     }
 
     public Response post(String path, String authorization, Object body) {
+        return post(path, authorization, body, Map.of());
+    }
+
+    public Response post(String path, String authorization, Object body, Map<String, String> headers) {
         String json = body instanceof String s ? s : JSON.writeValueAsString(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
-        return send(request, authorization, Map.of());
+        return send(request, authorization, headers);
     }
 
     /** Any method, with an optional JSON body (null for none). */
