@@ -44,7 +44,7 @@ class ScoresTest {
         assertThat(ces.value()).isCloseTo(5.2, within(1e-9));
         assertThat(ces.margin()).isCloseTo(1.30009, within(1e-4));
         assertThat(Scores.cesAgree(answers).value()).isCloseTo(80.0, within(1e-9));
-        assertThat(Scores.ces(Distribution.of(Metric.CES, 4)).margin()).isNaN();
+        assertThat(Scores.ces(Distribution.of(Metric.CES, 4)).margin()).isNull();
     }
 
     @Test

@@ -1,0 +1,190 @@
+package io.cairn.metrics.ingest;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
+import io.cairn.metrics.aggregate.BucketRepository;
+import io.cairn.platform.web.ApiException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Listen: stores submissions once (their id is the key) and adds their answers to the buckets. A
+ * submission is stored, then counted, then marked counted; one whose counting was interrupted is
+ * re-counted exactly at the next start ({@link AggregationRecovery}).
+ */
+@Service
+public class IngestionService {
+
+    static final int BATCH = 500;
+    static final int MAX_LINE = 1 << 20;
+    static final int MAX_REJECTIONS_LISTED = 100;
+
+    private final MongoTemplate mongo;
+    private final BucketRepository buckets;
+    private final Validator validator;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public IngestionService(MongoTemplate mongo, BucketRepository buckets, Validator validator, Clock clock) {
+        this.mongo = mongo;
+        this.buckets = buckets;
+        this.validator = validator;
+        this.clock = clock;
+        mongo.indexOps(Submission.class).createIndex(new Index().on("aggregated", org.springframework.data.domain.Sort.Direction.ASC));
+        mongo.indexOps(Submission.class).createIndex(new Index().on("journeyId", org.springframework.data.domain.Sort.Direction.ASC)
+                .on("day", org.springframework.data.domain.Sort.Direction.ASC));
+    }
+
+    /** One submission (already validated); {@code true} when it was new, {@code false} when received before. */
+    public boolean ingest(SubmissionRequest request) {
+        Submission submission = SubmissionRules.normalise(request, clock);
+        return store(List.of(submission)).contains(submission.id());
+    }
+
+    /**
+     * Newline-delimited JSON, one submission per line, read as a stream (never held whole). Every
+     * line stands alone: a bad line is refused with its reason and stores nothing; the others count.
+     */
+    public IngestResult ingestLines(InputStream body) {
+        long received = 0;
+        long accepted = 0;
+        long duplicates = 0;
+        List<IngestResult.Rejection> rejections = new ArrayList<>();
+        long rejected = 0;
+        List<Submission> batch = new ArrayList<>(BATCH);
+        Set<String> batchIds = new HashSet<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            long lineNumber = 0;
+            String line;
+            while ((line = readLine(reader)) != null) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                received++;
+                String id = null;
+                try {
+                    if (line.length() > MAX_LINE) {
+                        throw ApiException.badRequest("line is longer than " + MAX_LINE + " characters");
+                    }
+                    SubmissionRequest request = json.readValue(line, SubmissionRequest.class);
+                    id = request.id();
+                    Set<ConstraintViolation<SubmissionRequest>> violations = validator.validate(request);
+                    if (!violations.isEmpty()) {
+                        throw ApiException.badRequest(violations.stream()
+                                .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
+                                .collect(Collectors.joining(", ")));
+                    }
+                    Submission submission = SubmissionRules.normalise(request, clock);
+                    if (!batchIds.add(submission.id())) {
+                        duplicates++;
+                        continue;
+                    }
+                    batch.add(submission);
+                } catch (ApiException | JacksonException | IllegalArgumentException e) {
+                    rejected++;
+                    if (rejections.size() < MAX_REJECTIONS_LISTED) {
+                        rejections.add(new IngestResult.Rejection(lineNumber, id, reason(e)));
+                    }
+                }
+                if (batch.size() == BATCH) {
+                    int stored = store(batch).size();
+                    accepted += stored;
+                    duplicates += batch.size() - stored;
+                    batch.clear();
+                    batchIds.clear();
+                }
+            }
+        } catch (IOException e) {
+            throw ApiException.badRequest("The request body could not be read: " + e.getMessage());
+        }
+        if (!batch.isEmpty()) {
+            int stored = store(batch).size();
+            accepted += stored;
+            duplicates += batch.size() - stored;
+        }
+        return new IngestResult(received, accepted, duplicates, rejected, rejections);
+    }
+
+    /** Inserts what is new, counts it, marks it counted; answers the ids that were new. */
+    private Set<String> store(List<Submission> submissions) {
+        List<Document> documents = new ArrayList<>();
+        for (Submission submission : submissions) {
+            Document document = new Document();
+            mongo.getConverter().write(submission, document);
+            documents.add(document);
+        }
+        Set<String> duplicates = new HashSet<>();
+        try {
+            mongo.getCollection(mongo.getCollectionName(Submission.class))
+                    .insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != 11000) {
+                    throw e;
+                }
+                duplicates.add(submissions.get(error.getIndex()).id());
+            }
+        }
+        List<Submission> fresh = submissions.stream().filter(s -> !duplicates.contains(s.id())).toList();
+        buckets.add(fresh, (touchpoint, day) -> true);
+        Set<String> ids = fresh.stream().map(Submission::id).collect(Collectors.toSet());
+        if (!ids.isEmpty()) {
+            mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)), Update.update("aggregated", true), Submission.class);
+        }
+        return ids;
+    }
+
+    /** A line, or null at the end; a line longer than the limit is cut there (and then refused). */
+    private static String readLine(BufferedReader reader) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        boolean any = false;
+        while ((c = reader.read()) != -1) {
+            any = true;
+            if (c == '\n') {
+                break;
+            }
+            if (line.length() <= MAX_LINE) {
+                line.append((char) c);
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        int end = line.length();
+        if (end > 0 && line.charAt(end - 1) == '\r') {
+            line.setLength(end - 1);
+        }
+        return line.toString();
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof JacksonException jackson) {
+            String message = jackson.getOriginalMessage();
+            return "not a valid submission: " + (message == null ? "malformed JSON" : message.lines().findFirst().orElse(""));
+        }
+        return e.getMessage();
+    }
+}
