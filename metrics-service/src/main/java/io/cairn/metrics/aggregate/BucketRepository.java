@@ -52,7 +52,7 @@ public class BucketRepository {
                     continue;
                 }
                 for (String key : List.of(segmentKey, ALL)) {
-                    String id = answer.touchpointId() + "|" + answer.metric() + "|" + s.day() + "|" + key;
+                    String id = s.journeyId() + "|" + answer.touchpointId() + "|" + answer.metric() + "|" + s.day() + "|" + key;
                     increments.computeIfAbsent(id, x -> new Increment(answer.touchpointId(), s.journeyId(),
                             answer.metric(), s.day(), key, key.equals(ALL) ? Map.of() : s.segments()))
                             .add(answer.score(), outcome);
@@ -78,14 +78,50 @@ public class BucketRepository {
      */
     public Map<String, Map<Metric, Totals>> totals(Collection<String> touchpointIds, String fromDay, String toDay,
             Map<String, String> segmentFilter) {
-        Criteria criteria = Criteria.where("touchpointId").in(touchpointIds).and("day").gte(fromDay).lte(toDay);
+        return sum(rows(touchpointIds, fromDay, toDay, segmentFilter));
+    }
+
+    /** The buckets of the window one by one (per day and, with a segment filter, per segment combination). */
+    public List<Row> rows(Collection<String> touchpointIds, String fromDay, String toDay, Map<String, String> segmentFilter) {
+        return rows(Criteria.where("touchpointId").in(touchpointIds), fromDay, toDay, segmentFilter);
+    }
+
+    /** The segment-combination buckets (never the all-respondents ones), for breakdowns by an attribute. */
+    public List<Row> rowsWithSegments(Collection<String> touchpointIds, String fromDay, String toDay,
+            Map<String, String> segmentFilter) {
+        Criteria criteria = Criteria.where("touchpointId").in(touchpointIds).and("day").gte(fromDay).lte(toDay)
+                .and("segmentKey").ne(ALL);
+        segmentFilter.forEach((key, value) -> criteria.and("segments." + key).is(value));
+        return read(criteria);
+    }
+
+    /** The buckets of every touchpoint of a journey in the window. */
+    public List<Row> rowsOfJourney(String journeyId, String fromDay, String toDay, Map<String, String> segmentFilter) {
+        return rows(Criteria.where("journeyId").is(journeyId), fromDay, toDay, segmentFilter);
+    }
+
+    /** Sums rows per touchpoint and metric. */
+    public static Map<String, Map<Metric, Totals>> sum(List<Row> rows) {
+        Map<String, Map<Metric, Totals>> totals = new LinkedHashMap<>();
+        for (Row row : rows) {
+            totals.computeIfAbsent(row.touchpointId(), id -> new LinkedHashMap<>()).merge(row.metric(), row.totals(), Totals::plus);
+        }
+        return totals;
+    }
+
+    private List<Row> rows(Criteria scope, String fromDay, String toDay, Map<String, String> segmentFilter) {
+        Criteria criteria = scope.and("day").gte(fromDay).lte(toDay);
         if (segmentFilter.isEmpty()) {
             criteria.and("segmentKey").is(ALL);
         } else {
             criteria.and("segmentKey").ne(ALL);
             segmentFilter.forEach((key, value) -> criteria.and("segments." + key).is(value));
         }
-        Map<String, Map<Metric, Totals>> totals = new LinkedHashMap<>();
+        return read(criteria);
+    }
+
+    private List<Row> read(Criteria criteria) {
+        List<Row> rows = new java.util.ArrayList<>();
         for (Document bucket : mongo.find(Query.query(criteria), Document.class, COLLECTION)) {
             Metric metric = Metric.valueOf(bucket.getString("metric"));
             long[] counts = new long[metric.max() + 1];
@@ -95,10 +131,16 @@ public class BucketRepository {
             Correlation sums = new Correlation(number(bucket, "cn").longValue(), number(bucket, "cx").doubleValue(),
                     number(bucket, "cy").doubleValue(), number(bucket, "cxx").doubleValue(),
                     number(bucket, "cyy").doubleValue(), number(bucket, "cxy").doubleValue());
-            totals.computeIfAbsent(bucket.getString("touchpointId"), id -> new LinkedHashMap<>())
-                    .merge(metric, new Totals(new Distribution(metric, counts), sums), Totals::plus);
+            @SuppressWarnings("unchecked")
+            Map<String, String> segments = bucket.get("segments", Map.class);
+            rows.add(new Row(bucket.getString("touchpointId"), metric, bucket.getString("day"),
+                    segments == null ? Map.of() : segments, new Totals(new Distribution(metric, counts), sums)));
         }
-        return totals;
+        return rows;
+    }
+
+    /** One bucket as read. */
+    public record Row(String touchpointId, Metric metric, String day, Map<String, String> segments, Totals totals) {
     }
 
     private static Number number(Document document, String field) {
@@ -115,7 +157,7 @@ public class BucketRepository {
     /** Answers and correlation sums of one bucket. */
     public record Totals(Distribution distribution, Correlation outcome) {
 
-        Totals plus(Totals other) {
+        public Totals plus(Totals other) {
             return new Totals(distribution.plus(other.distribution), outcome.plus(other.outcome));
         }
     }

@@ -1,20 +1,21 @@
 package io.cairn.metrics.aggregate;
 
+import io.cairn.metrics.score.Distribution;
 import io.cairn.metrics.score.Metric;
 import io.cairn.metrics.score.Score;
 import io.cairn.metrics.score.Scores;
+import io.cairn.metrics.score.Segments;
+import io.cairn.metrics.score.Window;
 import io.cairn.platform.web.ApiException;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.Clock;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,7 +24,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Analyze: scores of touchpoints over a window, read from the buckets (never from the submissions). */
+/**
+ * Analyze: scores of touchpoints over a window, read from the buckets (never from the submissions).
+ * Window: {@code from}/{@code to} (days, UTC, inclusive) or the last {@code days} days (default 90);
+ * segment filter: any number of {@code segment.<attribute>=<value>}.
+ */
 @RestController
 @Validated
 public class ScoreController {
@@ -36,54 +41,103 @@ public class ScoreController {
         this.clock = clock;
     }
 
-    /**
-     * Per touchpoint and metric: n and the headline score with its 95% interval, plus the secondary
-     * figure (CSAT mean, CES % agreeing). Window: {@code from}/{@code to} (days, inclusive, UTC) or the
-     * last {@code days} days; segment filter: {@code segment.<attribute>=<value>} (any number).
-     */
+    /** Per touchpoint and metric: n, the headline score with its 95% interval, the secondary figure and the answers. */
     @GetMapping("/scores")
     @PreAuthorize("hasRole('VIEWER')")
     List<TouchpointScore> scores(@RequestParam @NotEmpty @Size(max = 500) List<String> touchpointId,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) @Min(1) @Max(3660) Integer days, @RequestParam Map<String, String> params) {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        LocalDate end = to == null ? today : day("to", to);
-        LocalDate start = from != null ? day("from", from) : end.minusDays((days == null ? 90 : days) - 1L);
-        if (start.isAfter(end)) {
-            throw ApiException.badRequest("from must not be after to");
-        }
-        Map<String, String> segments = new TreeMap<>();
-        params.forEach((name, value) -> {
-            if (name.startsWith("segment.") && value != null && !value.isBlank()) {
-                segments.put(name.substring(8).trim().toLowerCase(Locale.ROOT),
-                        value.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
-            }
-        });
-        Map<String, Map<Metric, BucketRepository.Totals>> totals =
-                buckets.totals(touchpointId, start.toString(), end.toString(), segments);
+            @RequestParam(required = false) Integer days, @RequestParam Map<String, String> params) {
+        Window window = Window.of(from, to, days, clock);
+        Map<String, Map<Metric, BucketRepository.Totals>> totals = buckets.totals(touchpointId,
+                window.from().toString(), window.to().toString(), Segments.filter(params));
         List<TouchpointScore> result = new ArrayList<>();
         for (String id : touchpointId) {
-            totals.getOrDefault(id, Map.of()).forEach((metric, t) -> result.add(new TouchpointScore(id, metric,
-                    start.toString(), end.toString(), t.distribution().n(), Scores.headline(t.distribution()),
-                    switch (metric) {
-                        case CSAT -> Scores.csatMean(t.distribution());
-                        case CES -> Scores.cesAgree(t.distribution());
-                        case NPS -> null;
-                    }, t.distribution().counts())));
+            totals.getOrDefault(id, Map.of()).forEach((metric, t) ->
+                    result.add(TouchpointScore.of(id, metric, window.from().toString(), window.to().toString(), t.distribution())));
         }
+        return result;
+    }
+
+    /** The same per period ({@code interval} DAY, WEEK starting Monday, or MONTH), oldest first; empty periods are left out. */
+    @GetMapping("/scores/series")
+    @PreAuthorize("hasRole('VIEWER')")
+    List<TouchpointScore> series(@RequestParam @NotEmpty @Size(max = 100) List<String> touchpointId,
+            @RequestParam(defaultValue = "WEEK") String interval, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) Integer days,
+            @RequestParam Map<String, String> params) {
+        Window window = Window.of(from, to, days, clock);
+        Map<String, Distribution> periods = new TreeMap<>();
+        for (BucketRepository.Row row : buckets.rows(touchpointId, window.from().toString(), window.to().toString(),
+                Segments.filter(params))) {
+            LocalDate start = periodStart(LocalDate.parse(row.day()), interval);
+            String key = row.touchpointId() + "\u0000" + row.metric() + "\u0000" + start;
+            periods.merge(key, row.totals().distribution(), Distribution::plus);
+        }
+        List<TouchpointScore> result = new ArrayList<>();
+        periods.forEach((key, distribution) -> {
+            String[] parts = key.split("\u0000");
+            LocalDate start = LocalDate.parse(parts[2]);
+            LocalDate end = periodEnd(start, interval);
+            result.add(TouchpointScore.of(parts[0], Metric.valueOf(parts[1]), start.toString(),
+                    (end.isAfter(window.to()) ? window.to() : end).toString(), distribution));
+        });
+        return result;
+    }
+
+    /** The same per value of one segment attribute ({@code by}), e.g. per travel class. */
+    @GetMapping("/scores/breakdown")
+    @PreAuthorize("hasRole('VIEWER')")
+    Map<String, List<TouchpointScore>> breakdown(@RequestParam @NotEmpty @Size(max = 100) List<String> touchpointId,
+            @RequestParam String by, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) Integer days, @RequestParam Map<String, String> params) {
+        Window window = Window.of(from, to, days, clock);
+        String attribute = Segments.normalise(by);
+        Map<String, Map<String, Distribution>> byValue = new TreeMap<>();
+        Map<String, String> filter = new LinkedHashMap<>(Segments.filter(params));
+        filter.remove(attribute);
+        for (BucketRepository.Row row : buckets.rowsWithSegments(touchpointId, window.from().toString(),
+                window.to().toString(), filter)) {
+            String value = row.segments().getOrDefault(attribute, "(none)");
+            byValue.computeIfAbsent(value, v -> new LinkedHashMap<>())
+                    .merge(row.touchpointId() + "\u0000" + row.metric(), row.totals().distribution(), Distribution::plus);
+        }
+        Map<String, List<TouchpointScore>> result = new LinkedHashMap<>();
+        byValue.forEach((value, distributions) -> result.put(value, distributions.entrySet().stream().map(e -> {
+            String[] parts = e.getKey().split("\u0000");
+            return TouchpointScore.of(parts[0], Metric.valueOf(parts[1]), window.from().toString(),
+                    window.to().toString(), e.getValue());
+        }).toList()));
         return result;
     }
 
     /** A touchpoint's figures for one metric over a window. */
     public record TouchpointScore(String touchpointId, Metric metric, String from, String to, long n, Score score,
             Score secondary, long[] distribution) {
+
+        static TouchpointScore of(String touchpointId, Metric metric, String from, String to, Distribution d) {
+            Score secondary = switch (metric) {
+                case CSAT -> Scores.csatMean(d);
+                case CES -> Scores.cesAgree(d);
+                case NPS -> null;
+            };
+            return new TouchpointScore(touchpointId, metric, from, to, d.n(), Scores.headline(d), secondary, d.counts());
+        }
     }
 
-    private static LocalDate day(String name, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + " must be a date like 2026-01-31");
-        }
+    private static LocalDate periodStart(LocalDate day, String interval) {
+        return switch (interval.toUpperCase(java.util.Locale.ROOT)) {
+            case "DAY" -> day;
+            case "WEEK" -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case "MONTH" -> day.withDayOfMonth(1);
+            default -> throw ApiException.badRequest("interval must be DAY, WEEK or MONTH");
+        };
+    }
+
+    private static LocalDate periodEnd(LocalDate start, String interval) {
+        return switch (interval.toUpperCase(java.util.Locale.ROOT)) {
+            case "DAY" -> start;
+            case "WEEK" -> start.plusDays(6);
+            default -> start.with(TemporalAdjusters.lastDayOfMonth());
+        };
     }
 }

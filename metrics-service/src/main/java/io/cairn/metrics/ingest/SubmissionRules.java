@@ -1,6 +1,7 @@
 package io.cairn.metrics.ingest;
 
 import io.cairn.metrics.score.Metric;
+import io.cairn.metrics.score.Segments;
 import io.cairn.platform.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,10 +10,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /** Checks a validated request against the rules bean validation cannot express, and normalises it. */
 final class SubmissionRules {
@@ -52,13 +51,7 @@ final class SubmissionRules {
                 request.outcome() == null ? null : request.outcome().value(), answers, now, false);
     }
 
-    /** "Class " = "class", " Business" = "BUSINESS": segments compare trimmed and case-insensitively. */
     static Map<String, String> segments(Map<String, String> segments) {
-        Map<String, String> normalised = new TreeMap<>();
-        if (segments != null) {
-            segments.forEach((key, value) -> normalised.put(key.trim().toLowerCase(Locale.ROOT),
-                    value.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)));
-        }
-        return normalised;
+        return Segments.normalise(segments);
     }
 }

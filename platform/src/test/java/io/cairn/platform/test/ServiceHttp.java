@@ -50,8 +50,13 @@ public final class ServiceHttp {
 
     /** Any method, with an optional JSON body (null for none). */
     public Response send(String method, String path, String authorization, Object body) {
+        return send(method, path, authorization, body, "application/json");
+    }
+
+    /** Any method with a body of the given content type (a String body is sent as it is). */
+    public Response send(String method, String path, String authorization, Object body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
         return send(request, authorization, Map.of());

@@ -1,0 +1,75 @@
+package io.cairn.metrics.analysis;
+
+import io.cairn.metrics.aggregate.BucketRepository;
+import io.cairn.metrics.score.Metric;
+import io.cairn.metrics.score.Segments;
+import io.cairn.metrics.score.Window;
+import io.cairn.metrics.touchpoint.TouchpointClient;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Analyze: which touchpoints drive the outcome, and which fall short of their targets. */
+@RestController
+@Validated
+public class AnalysisController {
+
+    private final BucketRepository buckets;
+    private final TouchpointClient touchpoints;
+    private final Clock clock;
+
+    public AnalysisController(BucketRepository buckets, TouchpointClient touchpoints, Clock clock) {
+        this.buckets = buckets;
+        this.touchpoints = touchpoints;
+        this.clock = clock;
+    }
+
+    /** Key drivers of a journey's outcome, most important first, with their quadrant. */
+    @GetMapping("/journeys/{journeyId}/key-drivers")
+    @PreAuthorize("hasRole('VIEWER')")
+    List<KeyDriver> keyDrivers(@PathVariable String journeyId, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) Integer days,
+            @RequestParam(defaultValue = "30") @Min(3) @Max(100000) long minPairs, @RequestParam Map<String, String> params) {
+        Window window = Window.of(from, to, days, clock);
+        return Analysis.keyDrivers(BucketRepository.sum(buckets.rowsOfJourney(journeyId, window.from().toString(),
+                window.to().toString(), Segments.filter(params))), minPairs);
+    }
+
+    /**
+     * Every touchpoint of the journey with a target, weakest first: the score, target, gap, importance
+     * (set by the designer, or derived from the key drivers), n and margin, and the reason in words.
+     * Touchpoints with fewer than {@code minN} answers are INSUFFICIENT_DATA, never WEAK.
+     */
+    @GetMapping("/journeys/{journeyId}/weak-touchpoints")
+    @PreAuthorize("hasRole('VIEWER')")
+    List<Weakness> weakTouchpoints(@PathVariable String journeyId, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) Integer days,
+            @RequestParam(defaultValue = "30") @Min(1) @Max(100000) long minN, @RequestParam Map<String, String> params) {
+        Window window = Window.of(from, to, days, clock);
+        List<TouchpointInfo> infos = touchpoints.ofJourney(journeyId);
+        Map<String, Map<Metric, BucketRepository.Totals>> totals = BucketRepository.sum(buckets.rowsOfJourney(journeyId,
+                window.from().toString(), window.to().toString(), Segments.filter(params)));
+        Map<String, KeyDriver> drivers = new java.util.HashMap<>();
+        Analysis.keyDrivers(totals, minN).forEach(d -> drivers.put(d.touchpointId() + "|" + d.metric(), d));
+        List<Weakness> result = new ArrayList<>();
+        for (TouchpointInfo touchpoint : infos) {
+            for (Metric metric : touchpoint.targets().keySet()) {
+                BucketRepository.Totals t = totals.getOrDefault(touchpoint.id(), Map.of()).get(metric);
+                result.add(Analysis.weakness(touchpoint, metric, t, drivers.get(touchpoint.id() + "|" + metric), minN));
+            }
+        }
+        result.sort(Comparator.comparing((Weakness w) -> w.status() != Weakness.Status.WEAK)
+                .thenComparing(Comparator.comparingDouble(Weakness::severity).reversed()));
+        return result;
+    }
+}

@@ -1,0 +1,135 @@
+package io.cairn.metrics.analysis;
+
+import static io.cairn.platform.test.TestTokens.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.cairn.platform.test.CairnServiceTest;
+import io.cairn.platform.test.FakeService;
+import io.cairn.platform.test.ServiceHttp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Key drivers, weak touchpoints, series and breakdowns from data with a known shape. */
+@CairnServiceTest
+class AnalysisApiTest {
+
+    static final FakeService touchpointService = new FakeService();
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("cairn.services.touchpoint.url", touchpointService::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        touchpointService.close();
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    ServiceHttp http;
+    String journey;
+
+    @BeforeEach
+    void setUp() {
+        http = ServiceHttp.localhost(port);
+        journey = "j-" + UUID.randomUUID();
+        touchpointService.reset();
+        touchpointService.reply("GET", "/touchpoints", 200, ServiceHttp.JSON.writeValueAsString(List.of(
+                Map.of("id", "wifi", "name", "Wifi", "stageId", "fly", "ownerTeam", "digital",
+                        "targets", Map.of("CSAT", 80.0), "importanceDerived", true),
+                Map.of("id", "food", "name", "Food", "stageId", "fly", "ownerTeam", "catering",
+                        "targets", Map.of("CSAT", 50.0), "importance", 4, "importanceDerived", false),
+                Map.of("id", "gate", "name", "Gate", "stageId", "airport", "ownerTeam", "ops",
+                        "targets", Map.of("CSAT", 70.0), "importance", 6, "importanceDerived", false),
+                Map.of("id", "lounge", "name", "Lounge", "stageId", "airport", "importanceDerived", false))));
+        // 200 respondents: wifi decides the outcome, food is unrelated and well rated, gate has 10 answers
+        Random random = new Random(7);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            int wifi = 1 + random.nextInt(5);
+            int food = 4 + random.nextInt(2);
+            int outcome = Math.min(10, wifi * 2 + random.nextInt(2));
+            List<Map<String, Object>> items = new ArrayList<>(List.of(
+                    Map.of("touchpointId", "wifi", "metric", "CSAT", "score", wifi),
+                    Map.of("touchpointId", "food", "metric", "CSAT", "score", food)));
+            if (i < 10) {
+                items.add(Map.of("touchpointId", "gate", "metric", "CSAT", "score", 1));
+            }
+            String day = i < 100 ? "2026-11-02" : "2026-11-10";
+            lines.append(ServiceHttp.JSON.writeValueAsString(Map.of("id", journey + "-" + i, "journeyId", journey,
+                    "at", day + "T12:00:00Z", "segments", Map.of("class", i % 2 == 0 ? "Business" : "Eco"),
+                    "outcome", Map.of("type", "NPS", "value", outcome), "items", items))).append('\n');
+        }
+        ServiceHttp.Response result = http.send("POST", "/submissions/bulk", bearer("analyst"), lines.toString(),
+                "application/x-ndjson");
+        assertThat(result.json().at("/accepted").asLong()).as(result.body()).isEqualTo(200);
+    }
+
+    String window() {
+        return "from=2026-11-01&to=2026-11-30";
+    }
+
+    @Test
+    void keyDriversRankTheTouchpointThatDecidesTheOutcomeFirst() {
+        JsonNode drivers = http.get("/journeys/" + journey + "/key-drivers?" + window(), bearer("viewer")).json();
+        assertThat(drivers.at("/0/touchpointId").asString()).isEqualTo("wifi");
+        assertThat(drivers.at("/0/importance").asDouble()).isGreaterThan(0.9);
+        assertThat(drivers.at("/0/pairs").asLong()).isEqualTo(200);
+        assertThat(Math.abs(drivers.at("/1/importance").asDouble())).isLessThan(0.3);
+        assertThat(drivers.findValuesAsString("quadrant")).contains("INSUFFICIENT_DATA");
+    }
+
+    @Test
+    void weakTouchpointsComeWithTheirReasonAndSmallSamplesAreNeverWeak() {
+        JsonNode weak = http.get("/journeys/" + journey + "/weak-touchpoints?" + window(), bearer("viewer")).json();
+        JsonNode wifi = weak.at("/0");
+        assertThat(wifi.at("/touchpointId").asString()).isEqualTo("wifi");
+        assertThat(wifi.at("/status").asString()).isEqualTo("WEAK");
+        assertThat(wifi.at("/gap").asDouble()).isLessThan(0);
+        assertThat(wifi.at("/importanceDerived").asBoolean()).isTrue();
+        assertThat(wifi.at("/importance").asInt()).isGreaterThanOrEqualTo(9);
+        assertThat(wifi.at("/belowWithConfidence").asBoolean()).isTrue();
+        assertThat(wifi.at("/reason").asString()).contains("CSAT", "n=200", "below the target 80.0%");
+
+        Map<String, String> statuses = new java.util.HashMap<>();
+        weak.forEach(w -> statuses.put(w.at("/touchpointId").asString(), w.at("/status").asString()));
+        assertThat(statuses).containsEntry("food", "OK").containsEntry("gate", "INSUFFICIENT_DATA")
+                .doesNotContainKey("lounge");
+        // with a lower minimum the gate (CSAT 0% against 70%, importance 6) is weak too, and weaker than the wifi
+        JsonNode lowerMinimum = http.get("/journeys/" + journey + "/weak-touchpoints?" + window() + "&minN=5",
+                bearer("viewer")).json();
+        assertThat(lowerMinimum.findValues("touchpointId").stream().map(JsonNode::asString).toList())
+                .startsWith("gate", "wifi");
+        assertThat(lowerMinimum.at("/0/severity").asDouble()).isCloseTo(42.0, within(1e-9));
+    }
+
+    @Test
+    void seriesAndBreakdownsSplitTheSameAnswers() {
+        JsonNode weekly = http.get("/scores/series?touchpointId=food&interval=WEEK&" + window(), bearer("viewer")).json();
+        assertThat(weekly.size()).isEqualTo(2);
+        assertThat(weekly.at("/0/from").asString()).isEqualTo("2026-11-02");
+        assertThat(weekly.at("/0/n").asLong() + weekly.at("/1/n").asLong()).isEqualTo(200);
+
+        JsonNode byClass = http.get("/scores/breakdown?touchpointId=wifi&by=Class&" + window(), bearer("viewer")).json();
+        assertThat(byClass.propertyNames()).containsExactlyInAnyOrder("business", "eco");
+        assertThat(byClass.at("/business/0/n").asLong() + byClass.at("/eco/0/n").asLong()).isEqualTo(200);
+        JsonNode all = http.get("/scores?touchpointId=wifi&" + window(), bearer("viewer")).json();
+        double weighted = (byClass.at("/business/0/score/value").asDouble() * byClass.at("/business/0/n").asLong()
+                + byClass.at("/eco/0/score/value").asDouble() * byClass.at("/eco/0/n").asLong()) / 200;
+        assertThat(all.at("/0/score/value").asDouble()).isCloseTo(weighted, within(1e-9));
+        assertThat(http.get("/scores/series?touchpointId=food&interval=YEAR", bearer("viewer")).status()).isEqualTo(400);
+    }
+}
