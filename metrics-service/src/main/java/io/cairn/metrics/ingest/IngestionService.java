@@ -127,8 +127,14 @@ public class IngestionService {
         return new IngestResult(received, accepted, duplicates, rejected, rejections);
     }
 
+    /** Which of these submission ids were received before. */
+    Set<String> existing(java.util.Collection<String> ids) {
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, mongo.getCollectionName(Submission.class))
+                .stream().map(d -> d.getString("_id")).collect(Collectors.toSet());
+    }
+
     /** Inserts what is new, counts it, marks it counted; answers the ids that were new. */
-    private Set<String> store(List<Submission> submissions) {
+    Set<String> store(List<Submission> submissions) {
         List<Document> documents = new ArrayList<>();
         for (Submission submission : submissions) {
             Document document = new Document();

@@ -8,7 +8,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A stored submission, normalised. {@code aggregated} turns true once its answers are in the
+ * A stored submission, normalised; its id is {@code <journey id>:<submission id>}. {@code aggregated} turns true once its answers are in the
  * buckets; a submission still false at start-up had its aggregation interrupted and is re-counted.
  */
 @Document("submissions")

@@ -45,7 +45,8 @@ final class SubmissionRules {
             String comment = item.comment() == null || item.comment().isBlank() ? null : item.comment().trim();
             answers.add(new Submission.Answer(item.touchpointId().trim(), metric, item.score(), comment));
         }
-        return new Submission(request.id().trim(), request.journeyId().trim(), at,
+        // the idempotency key is scoped to the journey: two exports may both number respondents from 1
+        return new Submission(request.journeyId().trim() + ":" + request.id().trim(), request.journeyId().trim(), at,
                 at.atZone(ZoneOffset.UTC).toLocalDate().toString(), segments(request.segments()),
                 request.outcome() == null ? null : request.outcome().type(),
                 request.outcome() == null ? null : request.outcome().value(), answers, now, false);

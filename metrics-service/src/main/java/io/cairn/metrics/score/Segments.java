@@ -4,14 +4,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Segment attributes compare trimmed, with inner spaces collapsed, case-insensitively: "Business " = "BUSINESS". */
+/**
+ * Segment attributes and category values compare trimmed, case-insensitively, with runs of spaces,
+ * hyphens and underscores as one space: "Business " = "BUSINESS", "First-time" = "first time".
+ */
 public final class Segments {
 
     private Segments() {
     }
 
     public static String normalise(String value) {
-        return value.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return value.trim().replaceAll("[\\s_-]+", " ").toLowerCase(Locale.ROOT);
     }
 
     public static Map<String, String> normalise(Map<String, String> segments) {

@@ -168,7 +168,7 @@ class IngestionApiTest {
         Map<String, Object> request = submission("r-2-" + tp, 1, "Business");
         ServiceHttp.Response stored = http.post("/submissions", bearer("analyst"), request);
         assertThat(stored.status()).isEqualTo(201);
-        mongo.updateFirst(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is("r-2-" + tp)),
+        mongo.updateFirst(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is("j1:r-2-" + tp)),
                 org.springframework.data.mongodb.core.query.Update.update("aggregated", false), Submission.class);
 
         recovery.run(null);

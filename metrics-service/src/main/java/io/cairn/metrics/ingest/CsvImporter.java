@@ -1,0 +1,319 @@
+package io.cairn.metrics.ingest;
+
+import io.cairn.metrics.score.Segments;
+import io.cairn.platform.web.ApiException;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports wide survey exports: checks the header against the mapping at once, then reads the file as a
+ * stream in the background, row by row (Apache Commons CSV), storing batches through the same path as
+ * every other submission. Each row stands alone: a bad row is reported (row, column, reason) and stores
+ * nothing. Progress is kept in the job document, so any replica can report it.
+ */
+@Service
+public class CsvImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(CsvImporter.class);
+    private static final int MAX_ERRORS = 1000;
+
+    private final IngestionService ingestion;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final ExecutorService workers = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "csv-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public CsvImporter(IngestionService ingestion, MongoTemplate mongo, Clock clock) {
+        this.ingestion = ingestion;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** Starts an import of {@code file} (taken over: deleted when done); answers the job right away. */
+    public ImportJob start(Path file, ImportMapping mapping, boolean dryRun, String actor) {
+        List<String> header = header(file, mapping);
+        List<String> missing = new ArrayList<>();
+        requireColumn(header, mapping.idColumn(), missing);
+        if (mapping.timestampColumn() != null) {
+            requireColumn(header, mapping.timestampColumn(), missing);
+        }
+        if (mapping.segmentColumns() != null) {
+            mapping.segmentColumns().keySet().forEach(c -> requireColumn(header, c, missing));
+        }
+        if (mapping.outcome() != null) {
+            requireColumn(header, mapping.outcome().column(), missing);
+        }
+        mapping.items().forEach(item -> requireColumn(header, item.column(), missing));
+        if (!missing.isEmpty()) {
+            delete(file);
+            throw ApiException.badRequest("The file has no column " + String.join(", ", missing) + "; its columns are " + header);
+        }
+        long total = countRows(file);
+        ImportJob job = new ImportJob(UUID.randomUUID().toString(), mapping.journeyId(), dryRun, ImportJob.Status.RUNNING,
+                total, 0, 0, 0, 0, List.of(), null, actor, clock.instant(), null);
+        mongo.insert(job);
+        workers.submit(() -> run(job, file, mapping));
+        return job;
+    }
+
+    public ImportJob get(String id) {
+        ImportJob job = mongo.findById(id, ImportJob.class);
+        if (job == null) {
+            throw ApiException.notFound("Import", id);
+        }
+        return job;
+    }
+
+    private void run(ImportJob started, Path file, ImportMapping mapping) {
+        Progress progress = new Progress(started);
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = format(mapping).parse(reader)) {
+            List<Submission> batch = new ArrayList<>();
+            Set<String> batchIds = new HashSet<>();
+            for (CSVRecord record : parser) {
+                long row = record.getRecordNumber();
+                try {
+                    Submission submission = SubmissionRules.normalise(toRequest(record, mapping), clock);
+                    if (!batchIds.add(submission.id())) {
+                        progress.duplicates++;
+                    } else {
+                        batch.add(submission);
+                    }
+                } catch (RowException e) {
+                    progress.reject(row, e.column, e.getMessage());
+                } catch (ApiException e) {
+                    progress.reject(row, null, e.getMessage());
+                }
+                progress.processed = row;
+                if (batch.size() == IngestionService.BATCH) {
+                    flush(batch, started.dryRun(), progress);
+                    batchIds.clear();
+                    save(progress.job(ImportJob.Status.RUNNING, null, null));
+                }
+            }
+            flush(batch, started.dryRun(), progress);
+            save(progress.job(ImportJob.Status.DONE, null, clock.instant()));
+        } catch (IOException | RuntimeException e) {
+            log.error("Import {} failed", started.id(), e);
+            save(progress.job(ImportJob.Status.FAILED, "The import stopped at row " + progress.processed + ": "
+                    + e.getMessage(), clock.instant()));
+        } finally {
+            delete(file);
+        }
+    }
+
+    private void flush(List<Submission> batch, boolean dryRun, Progress progress) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (dryRun) {
+            int known = ingestion.existing(batch.stream().map(Submission::id).toList()).size();
+            progress.duplicates += known;
+            progress.accepted += batch.size() - known;
+        } else {
+            int stored = ingestion.store(batch).size();
+            progress.accepted += stored;
+            progress.duplicates += batch.size() - stored;
+        }
+        batch.clear();
+    }
+
+    private SubmissionRequest toRequest(CSVRecord record, ImportMapping mapping) {
+        String id = cell(record, mapping.idColumn());
+        if (id.isEmpty()) {
+            throw new RowException(mapping.idColumn(), "the id is empty");
+        }
+        Instant at = mapping.timestamp() == null ? clock.instant() : mapping.timestamp();
+        if (mapping.timestampColumn() != null) {
+            at = timestamp(cell(record, mapping.timestampColumn()), mapping.timestampColumn());
+        }
+        Map<String, String> segments = new LinkedHashMap<>();
+        if (mapping.segmentColumns() != null) {
+            mapping.segmentColumns().forEach((column, attribute) -> {
+                String value = cell(record, column);
+                if (!value.isEmpty()) {
+                    segments.put(attribute, value);
+                }
+            });
+        }
+        SubmissionRequest.Outcome outcome = null;
+        if (mapping.outcome() != null) {
+            outcome = outcome(cell(record, mapping.outcome().column()), mapping.outcome());
+        }
+        List<SubmissionRequest.Item> items = new ArrayList<>();
+        for (ImportMapping.ItemMapping item : mapping.items()) {
+            String value = cell(record, item.column());
+            if (value.isEmpty()) {
+                continue;
+            }
+            int score;
+            try {
+                score = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new RowException(item.column(), "'" + value + "' is not a whole number");
+            }
+            if (score == 0 && item.zeroIsNotApplicable()) {
+                continue;
+            }
+            if (!item.metric().accepts(score)) {
+                throw new RowException(item.column(), score + " is outside the " + item.metric() + " scale "
+                        + item.metric().min() + "-" + item.metric().max());
+            }
+            items.add(new SubmissionRequest.Item(item.touchpointId(), item.metric(), score, null));
+        }
+        if (items.isEmpty()) {
+            throw new RowException(null, "no answers (every rating is empty or not applicable)");
+        }
+        return new SubmissionRequest(id, mapping.journeyId(), at, segments, outcome, items);
+    }
+
+    private static SubmissionRequest.Outcome outcome(String value, ImportMapping.OutcomeMapping mapping) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (mapping.type() == SubmissionRequest.OutcomeType.NPS) {
+            try {
+                int score = Integer.parseInt(value);
+                if (score >= 0 && score <= 10) {
+                    return new SubmissionRequest.Outcome(mapping.type(), score);
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new RowException(mapping.column(), "'" + value + "' is not an NPS answer 0-10");
+        }
+        Map<String, Integer> values = new HashMap<>();
+        (mapping.values() == null ? Map.<String, Integer>of() : mapping.values())
+                .forEach((category, flag) -> values.put(Segments.normalise(category), flag));
+        Integer flag = values.get(Segments.normalise(value));
+        if (flag == null || flag < 0 || flag > 1) {
+            throw new RowException(mapping.column(), "'" + value + "' is not one of " + values.keySet());
+        }
+        return new SubmissionRequest.Outcome(mapping.type(), flag);
+    }
+
+    private static Instant timestamp(String value, String column) {
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new RowException(column, "'" + value + "' is not a date (2026-01-31) or an instant (2026-01-31T10:00:00Z)");
+        }
+    }
+
+    private static String cell(CSVRecord record, String column) {
+        return record.isMapped(column) && record.isSet(column) ? record.get(column).trim() : "";
+    }
+
+    private static CSVFormat format(ImportMapping mapping) {
+        return CSVFormat.DEFAULT.builder().setDelimiter(mapping.delimiter() == null ? ',' : mapping.delimiter())
+                .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
+    }
+
+    private static List<String> header(Path file, ImportMapping mapping) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = format(mapping).parse(reader)) {
+            return parser.getHeaderNames();
+        } catch (IOException | RuntimeException e) {
+            delete(file);
+            throw ApiException.badRequest("The file is not a CSV with a header row: " + e.getMessage());
+        }
+    }
+
+    private static void requireColumn(List<String> header, String column, List<String> missing) {
+        if (!header.contains(column)) {
+            missing.add("'" + column + "'");
+        }
+    }
+
+    private static long countRows(Path file) {
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return Math.max(0, lines.filter(line -> !line.isBlank()).count() - 1);
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    private void save(ImportJob job) {
+        mongo.save(job);
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Cannot delete {}", file, e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    /** A row refused because of one cell. */
+    static final class RowException extends RuntimeException {
+        final String column;
+
+        RowException(String column, String reason) {
+            super(reason);
+            this.column = column;
+        }
+    }
+
+    /** Counts of a running import. */
+    private static final class Progress {
+        final ImportJob started;
+        long processed;
+        long accepted;
+        long duplicates;
+        long rejected;
+        final List<ImportJob.RowError> errors = new ArrayList<>();
+
+        Progress(ImportJob started) {
+            this.started = started;
+        }
+
+        void reject(long row, String column, String reason) {
+            rejected++;
+            if (errors.size() < MAX_ERRORS) {
+                errors.add(new ImportJob.RowError(row, column, reason));
+            }
+        }
+
+        ImportJob job(ImportJob.Status status, String failure, Instant finishedAt) {
+            return new ImportJob(started.id(), started.journeyId(), started.dryRun(), status, started.totalRows(),
+                    processed, accepted, duplicates, rejected, List.copyOf(errors), failure, started.startedBy(),
+                    started.startedAt(), finishedAt);
+        }
+    }
+}

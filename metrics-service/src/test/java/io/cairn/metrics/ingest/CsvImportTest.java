@@ -1,0 +1,203 @@
+package io.cairn.metrics.ingest;
+
+import static io.cairn.platform.test.TestTokens.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.cairn.platform.test.CairnServiceTest;
+import io.cairn.platform.test.ServiceHttp;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+
+/** CSV imports over real HTTP (multipart), including the public airline survey export. */
+@CairnServiceTest
+class CsvImportTest {
+
+    /** The real export lives outside the repository; the test skips where it is absent. */
+    static final Path AIRLINE = Path.of(System.getProperty("cairn.shared-data", "../../shared/data"),
+            "airline_passenger_satisfaction_sample.csv");
+    static final List<String> RATINGS = List.of("Departure and Arrival Time Convenience", "Ease of Online Booking",
+            "Check-in Service", "Online Boarding", "Gate Location", "On-board Service", "Seat Comfort", "Leg Room Service",
+            "Cleanliness", "Food and Drink", "In-flight Service", "In-flight Wifi Service", "In-flight Entertainment",
+            "Baggage Handling");
+
+    @Value("${local.server.port}")
+    int port;
+
+    ServiceHttp http;
+    String journey;
+
+    @BeforeEach
+    void setUp() {
+        http = ServiceHttp.localhost(port);
+        journey = "airline-" + UUID.randomUUID();
+    }
+
+    static String touchpoint(String column) {
+        return "tp-" + column.toLowerCase().replaceAll("[^a-z]+", "-");
+    }
+
+    Map<String, Object> airlineMapping() {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (String column : RATINGS) {
+            items.add(Map.of("column", column, "touchpointId", touchpoint(column), "metric", "CSAT",
+                    "zeroMeansNotApplicable", true));
+        }
+        return Map.of("journeyId", journey, "idColumn", "ID", "timestamp", "2026-11-15T12:00:00Z",
+                "segmentColumns", Map.of("Customer Type", "customer type", "Type of Travel", "travel", "Class", "class"),
+                "outcome", Map.of("column", "Satisfaction", "type", "SATISFIED",
+                        "values", Map.of("Satisfied", 1, "Neutral or Dissatisfied", 0)),
+                "items", items);
+    }
+
+    JsonNode upload(byte[] csv, Map<String, Object> mapping, boolean dryRun) throws Exception {
+        String boundary = "cairn" + UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"mapping\"\r\nContent-Type: application/json\r\n\r\n"
+                + ServiceHttp.JSON.writeValueAsString(mapping) + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"export.csv\"\r\nContent-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(csv);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/imports?dryRun=" + dryRun))
+                .header("Authorization", bearer("analyst"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode started = ServiceHttp.JSON.readTree(response.body());
+        if (response.statusCode() != 202) {
+            return started;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonNode job = http.get("/imports/" + started.at("/id").asString(), bearer("analyst")).json();
+            if (!job.at("/status").asString().equals("RUNNING") || System.nanoTime() > deadline) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void theAirlineExportImportsAndItsScoresMatchAnIndependentCount() throws Exception {
+        assumeTrue(Files.exists(AIRLINE), "The airline sample is not at " + AIRLINE.toAbsolutePath()
+                + " (../shared/data); skipping the import of real data");
+        byte[] csv = Files.readAllBytes(AIRLINE);
+
+        JsonNode dryRun = upload(csv, airlineMapping(), true);
+        assertThat(dryRun.at("/status").asString()).isEqualTo("DONE");
+        assertThat(dryRun.at("/accepted").asLong()).isEqualTo(6602);
+        assertThat(http.get("/scores?touchpointId=" + touchpoint("Seat Comfort") + "&from=2026-11-15&to=2026-11-15",
+                bearer("viewer")).json().size()).isZero();
+
+        JsonNode job = upload(csv, airlineMapping(), false);
+        assertThat(job.at("/status").asString()).as(job.toString()).isEqualTo("DONE");
+        assertThat(job.at("/totalRows").asLong()).isEqualTo(6602);
+        assertThat(job.at("/processedRows").asLong()).isEqualTo(6602);
+        assertThat(job.at("/accepted").asLong()).isEqualTo(6602);
+        assertThat(job.at("/rejected").asLong()).isZero();
+        assertThat(job.at("/percent").asInt()).isEqualTo(100);
+
+        Map<String, long[]> expected = independentCount(AIRLINE);
+        StringBuilder ids = new StringBuilder();
+        RATINGS.forEach(column -> ids.append("&touchpointId=").append(touchpoint(column)));
+        JsonNode scores = http.get("/scores?from=2026-11-15&to=2026-11-15" + ids, bearer("viewer")).json();
+        assertThat(scores.size()).isEqualTo(14);
+        for (JsonNode score : scores) {
+            String column = RATINGS.stream().filter(c -> touchpoint(c).equals(score.at("/touchpointId").asString()))
+                    .findFirst().orElseThrow();
+            long[] counts = expected.get(column);
+            long n = counts[1] + counts[2] + counts[3] + counts[4] + counts[5];
+            assertThat(score.at("/n").asLong()).as(column).isEqualTo(n);
+            assertThat(score.at("/score/value").asDouble()).as(column).isCloseTo(100.0 * (counts[4] + counts[5]) / n, within(1e-9));
+            assertThat(score.at("/score/margin").asDouble()).as(column).isBetween(0.5, 3.0);
+        }
+
+        // dirty categories are one segment each: Business / BUSINESS / " Business" / business
+        JsonNode byClass = http.get("/scores/breakdown?touchpointId=" + touchpoint("Seat Comfort")
+                + "&by=class&from=2026-11-15&to=2026-11-15", bearer("viewer")).json();
+        assertThat(byClass.propertyNames()).containsExactlyInAnyOrder("business", "economy", "economy plus");
+        JsonNode byCustomer = http.get("/scores/breakdown?touchpointId=" + touchpoint("Seat Comfort")
+                + "&by=customer%20type&from=2026-11-15&to=2026-11-15", bearer("viewer")).json();
+        assertThat(byCustomer.propertyNames()).containsExactlyInAnyOrder("first time", "returning");
+
+        JsonNode again = upload(csv, airlineMapping(), false);
+        assertThat(again.at("/accepted").asLong()).isZero();
+        assertThat(again.at("/duplicates").asLong()).isEqualTo(6602);
+    }
+
+    @Test
+    void badRowsAreReportedWithRowColumnAndReasonAndTheRestIsImported() throws Exception {
+        String csv = """
+                ID,Class,Seat Comfort,Wifi,Satisfaction
+                1,Business,5,4,Satisfied
+                2,Eco,7,4,Satisfied
+                3,Eco,4,x,Satisfied
+                4,Eco,0,0,Satisfied
+                5,Eco,3,2,Maybe
+                ,Eco,3,2,Satisfied
+                6,"Economy, Plus",2,1,neutral or dissatisfied
+                """;
+        Map<String, Object> mapping = Map.of("journeyId", journey, "idColumn", "ID",
+                "segmentColumns", Map.of("Class", "class"),
+                "outcome", Map.of("column", "Satisfaction", "type", "SATISFIED",
+                        "values", Map.of("Satisfied", 1, "Neutral or Dissatisfied", 0)),
+                "items", List.of(
+                        Map.of("column", "Seat Comfort", "touchpointId", "seat-" + journey, "metric", "CSAT", "zeroMeansNotApplicable", true),
+                        Map.of("column", "Wifi", "touchpointId", "wifi-" + journey, "metric", "CSAT", "zeroMeansNotApplicable", true)));
+
+        JsonNode job = upload(csv.getBytes(StandardCharsets.UTF_8), mapping, false);
+
+        assertThat(job.at("/accepted").asLong()).isEqualTo(2);
+        assertThat(job.at("/rejected").asLong()).isEqualTo(5);
+        Map<Long, String> errors = new LinkedHashMap<>();
+        job.at("/errors").forEach(e -> errors.put(e.at("/row").asLong(), e.at("/column").asString() + ": " + e.at("/reason").asString()));
+        assertThat(errors.get(2L)).startsWith("Seat Comfort: 7 is outside the CSAT scale 1-5");
+        assertThat(errors.get(3L)).startsWith("Wifi: 'x' is not a whole number");
+        assertThat(errors.get(4L)).contains("no answers");
+        assertThat(errors.get(5L)).startsWith("Satisfaction: 'Maybe' is not one of");
+        assertThat(errors.get(6L)).startsWith("ID: the id is empty");
+
+        JsonNode missingColumn = upload(csv.getBytes(StandardCharsets.UTF_8), Map.of("journeyId", journey, "idColumn", "Id",
+                "items", List.of(Map.of("column", "Legroom", "touchpointId", "x", "metric", "CSAT"))), false);
+        assertThat(missingColumn.at("/status").asInt()).isEqualTo(400);
+        assertThat(missingColumn.at("/detail").asString()).contains("'Id'", "'Legroom'");
+    }
+
+    /** Counts per rating column and score, with plain Java string handling (no CSV library, no Cairn code). */
+    static Map<String, long[]> independentCount(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.get(0).split(","));
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        for (String column : RATINGS) {
+            counts.put(column, new long[6]);
+        }
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] cells = line.split(",", -1);
+            for (String column : RATINGS) {
+                counts.get(column)[Integer.parseInt(cells[header.indexOf(column)].trim())]++;
+            }
+        }
+        return counts;
+    }
+}
