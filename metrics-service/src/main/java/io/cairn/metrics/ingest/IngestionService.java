@@ -42,13 +42,16 @@ public class IngestionService {
 
     private final MongoTemplate mongo;
     private final BucketRepository buckets;
+    private final org.springframework.beans.factory.ObjectProvider<io.cairn.metrics.alert.AlertEvaluator> alerts;
     private final Validator validator;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public IngestionService(MongoTemplate mongo, BucketRepository buckets, Validator validator, Clock clock) {
+    public IngestionService(MongoTemplate mongo, BucketRepository buckets, Validator validator, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<io.cairn.metrics.alert.AlertEvaluator> alerts) {
         this.mongo = mongo;
         this.buckets = buckets;
+        this.alerts = alerts;
         this.validator = validator;
         this.clock = clock;
         mongo.indexOps(Submission.class).createIndex(new Index().on("aggregated", org.springframework.data.domain.Sort.Direction.ASC));
@@ -158,6 +161,12 @@ public class IngestionService {
         Set<String> ids = fresh.stream().map(Submission::id).collect(Collectors.toSet());
         if (!ids.isEmpty()) {
             mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)), Update.update("aggregated", true), Submission.class);
+            // detractors with a comment open follow-up cases; a failure there never loses the answers
+            try {
+                alerts.ifAvailable(evaluator -> evaluator.checkDetractors(fresh));
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(IngestionService.class).error("Detractor follow-up failed", e);
+            }
         }
         return ids;
     }

@@ -16,7 +16,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FakeService implements AutoCloseable {
 
-    public record Request(String method, String uri, String authorization, String traceparent, String body) {
+    public record Request(String method, String uri, String authorization, String traceparent, String body,
+            Map<String, String> headers) {
+
+        /** A request header (first value), or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
     }
 
     public record Reply(int status, String contentType, String body, long delayMillis) {
@@ -36,8 +43,10 @@ public final class FakeService implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String method = exchange.getRequestMethod();
             String uri = exchange.getRequestURI().toString();
+            Map<String, String> headers = new java.util.HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
             requests.add(new Request(method, uri, exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("traceparent"), body));
+                    exchange.getRequestHeaders().getFirst("traceparent"), body, headers));
             Reply reply = reply(method + " " + exchange.getRequestURI().getRawPath());
             if (reply.delayMillis() > 0) {
                 try {

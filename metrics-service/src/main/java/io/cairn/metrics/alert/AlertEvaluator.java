@@ -1,0 +1,143 @@
+package io.cairn.metrics.alert;
+
+import io.cairn.metrics.aggregate.BucketRepository;
+import io.cairn.metrics.analysis.TouchpointInfo;
+import io.cairn.metrics.ingest.Submission;
+import io.cairn.metrics.kase.Case;
+import io.cairn.metrics.kase.CaseService;
+import io.cairn.metrics.score.Distribution;
+import io.cairn.metrics.score.Metric;
+import io.cairn.metrics.score.Performance;
+import io.cairn.metrics.score.Score;
+import io.cairn.metrics.score.Scores;
+import io.cairn.metrics.score.Window;
+import io.cairn.metrics.touchpoint.TouchpointClient;
+import io.cairn.platform.web.ApiException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Checks the rules of a journey against the buckets (and single answers as they arrive) and opens cases. */
+@Service
+public class AlertEvaluator {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertEvaluator.class);
+
+    private final AlertRuleRepository rules;
+    private final BucketRepository buckets;
+    private final CaseService cases;
+    private final TouchpointClient touchpoints;
+    private final Clock clock;
+
+    public AlertEvaluator(AlertRuleRepository rules, BucketRepository buckets, CaseService cases,
+            TouchpointClient touchpoints, Clock clock) {
+        this.rules = rules;
+        this.buckets = buckets;
+        this.cases = cases;
+        this.touchpoints = touchpoints;
+        this.clock = clock;
+    }
+
+    /** Evaluates the journey's BELOW_TARGET and DROP rules now; answers the cases they opened or found again. */
+    public List<Case> evaluate(String journeyId) {
+        Map<String, TouchpointInfo> info = touchpointInfo(journeyId);
+        List<Case> found = new ArrayList<>();
+        for (AlertRule rule : rules.ofJourney(journeyId)) {
+            if (!rule.enabled() || rule.type() == AlertRule.Type.DETRACTOR_COMMENT) {
+                continue;
+            }
+            Window window = Window.of(null, null, rule.windowDays(), clock);
+            Map<String, Distribution> current = distributions(rule, window);
+            Map<String, Distribution> previous = rule.type() == AlertRule.Type.DROP ? distributions(rule, window.previous()) : Map.of();
+            current.forEach((touchpointId, distribution) -> {
+                Score now = Scores.headline(distribution);
+                if (now.n() < rule.minN()) {
+                    return;
+                }
+                String name = info.containsKey(touchpointId) ? info.get(touchpointId).name() : touchpointId;
+                if (rule.type() == AlertRule.Type.BELOW_TARGET && now.value() < rule.threshold()) {
+                    found.add(cases.open(rule, touchpointId, info.get(touchpointId),
+                            name + ": " + rule.metric() + " below " + format(rule.metric(), rule.threshold()),
+                            String.format(Locale.ROOT, "%s (n=%d, ±%.1f) is below %s over the last %d days",
+                                    Performance.format(rule.metric(), now.value()), now.n(), margin(now),
+                                    format(rule.metric(), rule.threshold()), rule.windowDays())));
+                }
+                Distribution before = previous.get(touchpointId);
+                if (rule.type() == AlertRule.Type.DROP && before != null) {
+                    Score then = Scores.headline(before);
+                    if (then.n() >= rule.minN() && then.value() - now.value() >= rule.dropPoints()
+                            && now.high() != null && then.low() != null && now.high() < then.low()) {
+                        found.add(cases.open(rule, touchpointId, info.get(touchpointId),
+                                name + ": " + rule.metric() + " dropped",
+                                String.format(Locale.ROOT, "%s fell from %s (n=%d) to %s (n=%d) against the previous %d days, beyond the margins of error",
+                                        rule.metric(), format(rule.metric(), then.value()), then.n(),
+                                        format(rule.metric(), now.value()), now.n(), rule.windowDays())));
+                    }
+                }
+            });
+        }
+        return found;
+    }
+
+    /** A detractor with a comment (NPS 0-6, CSAT 1-2) opens a follow-up case where a rule asks for it. */
+    public void checkDetractors(List<Submission> submissions) {
+        Set<String> journeys = submissions.stream().map(Submission::journeyId).collect(Collectors.toSet());
+        List<AlertRule> detractorRules = rules.enabled(journeys, AlertRule.Type.DETRACTOR_COMMENT);
+        if (detractorRules.isEmpty()) {
+            return;
+        }
+        for (Submission s : submissions) {
+            for (Submission.Answer answer : s.answers()) {
+                boolean detractor = answer.metric() == Metric.NPS ? answer.score() <= 6
+                        : answer.metric() == Metric.CSAT && answer.score() <= 2;
+                if (!detractor || answer.comment() == null) {
+                    continue;
+                }
+                for (AlertRule rule : detractorRules) {
+                    if (rule.journeyId().equals(s.journeyId()) && rule.metric() == answer.metric()
+                            && (rule.touchpointId() == null || rule.touchpointId().equals(answer.touchpointId()))) {
+                        TouchpointInfo touchpoint = touchpointInfo(s.journeyId()).get(answer.touchpointId());
+                        String name = touchpoint == null ? answer.touchpointId() : touchpoint.name();
+                        cases.open(rule, answer.touchpointId(), touchpoint, name + ": detractor to follow up",
+                                String.format(Locale.ROOT, "%s %d with the comment \"%s\" (at %s)", answer.metric(),
+                                        answer.score(), answer.comment(), s.at()));
+                    }
+                }
+            }
+        }
+    }
+
+    private Map<String, Distribution> distributions(AlertRule rule, Window window) {
+        List<BucketRepository.Row> rows = buckets.rowsOfJourney(rule.journeyId(), window.from().toString(),
+                window.to().toString(), Map.of());
+        return rows.stream()
+                .filter(r -> r.metric() == rule.metric() && (rule.touchpointId() == null || rule.touchpointId().equals(r.touchpointId())))
+                .collect(Collectors.toMap(BucketRepository.Row::touchpointId, r -> r.totals().distribution(), Distribution::plus));
+    }
+
+    /** Owners and names from touchpoint-service; without it cases are still opened (unassigned). */
+    private Map<String, TouchpointInfo> touchpointInfo(String journeyId) {
+        try {
+            return touchpoints.ofJourney(journeyId).stream().collect(Collectors.toMap(TouchpointInfo::id, Function.identity(), (a, b) -> a));
+        } catch (ApiException e) {
+            log.warn("Touchpoint owners of journey {} unavailable: {}", journeyId, e.getMessage());
+            return Map.of();
+        }
+    }
+
+    private static String format(Metric metric, double value) {
+        return Performance.format(metric, value).replaceFirst("^\\S+ ", "");
+    }
+
+    private static double margin(Score score) {
+        return score.margin() == null ? Double.NaN : score.margin();
+    }
+}

@@ -1,0 +1,136 @@
+package io.cairn.metrics.webhook;
+
+import io.cairn.metrics.kase.Case;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends case events to the subscribed webhooks as JSON with a Slack-compatible {@code text}, signed with
+ * HMAC-SHA256, in the background; a failed delivery is retried with growing pauses and every attempt is
+ * logged ({@link Delivery}).
+ */
+@Component
+public class WebhookDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    static final String SIGNATURE_HEADER = "X-Cairn-Signature";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final List<Duration> backoff;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, runnable -> {
+        Thread thread = new Thread(runnable, "webhooks");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public WebhookDispatcher(MongoTemplate mongo, Clock clock,
+            @Value("${cairn.webhooks.backoff:1s,5s,30s,2m,10m}") List<Duration> backoff) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.backoff = backoff;
+    }
+
+    /** Queues {@code event} (e.g. case.opened) of {@code kase} for every matching subscription. */
+    public void publish(String event, Case kase, String actor) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("text", text(event, kase, actor));
+        payload.put("event", event);
+        payload.put("actor", actor);
+        payload.put("at", clock.instant().toString());
+        payload.put("case", kase);
+        byte[] body = json.writeValueAsBytes(payload);
+        Query matching = Query.query(new Criteria().orOperator(Criteria.where("team").isNull(),
+                Criteria.where("team").is(kase.ownerTeam())));
+        for (WebhookSubscription subscription : mongo.find(matching, WebhookSubscription.class)) {
+            scheduler.execute(() -> deliver(subscription, event, kase.id(), body, 1));
+        }
+    }
+
+    private void deliver(WebhookSubscription subscription, String event, String caseId, byte[] body, int attempt) {
+        Integer status = null;
+        String error = null;
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(subscription.url()))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .header("X-Cairn-Event", event)
+                    .header(SIGNATURE_HEADER, "sha256=" + sign(subscription.secret(), body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+        } catch (java.io.IOException e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        boolean delivered = status != null && status >= 200 && status < 300;
+        mongo.insert(new Delivery(UUID.randomUUID().toString(), subscription.id(), event, caseId, attempt, status, error,
+                delivered, clock.instant()));
+        if (!delivered && attempt <= backoff.size()) {
+            scheduler.schedule(() -> deliver(subscription, event, caseId, body, attempt + 1),
+                    backoff.get(attempt - 1).toMillis(), TimeUnit.MILLISECONDS);
+        } else if (!delivered) {
+            log.warn("Gave up delivering {} of case {} to webhook {} after {} attempts", event, caseId, subscription.id(), attempt);
+        }
+    }
+
+    public List<Delivery> deliveries(String webhookId) {
+        return mongo.find(Query.query(Criteria.where("webhookId").is(webhookId))
+                .with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "at"))
+                .limit(200), Delivery.class);
+    }
+
+    static String sign(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(String event, Case kase, String actor) {
+        return switch (event) {
+            case "case.opened" -> "New case for " + kase.ownerTeam() + ": " + kase.title() + " (" + kase.reason()
+                    + "), due " + kase.dueAt();
+            case "case.acknowledged" -> "Case acknowledged by " + actor + ": " + kase.title();
+            case "case.resolved" -> "Case resolved by " + actor + ": " + kase.title() + ". " + kase.resolutionNote();
+            default -> event + ": " + kase.title();
+        };
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,189 @@
+package io.cairn.metrics.kase;
+
+import static io.cairn.platform.test.TestTokens.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.platform.test.CairnServiceTest;
+import io.cairn.platform.test.FakeService;
+import io.cairn.platform.test.ServiceHttp;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Listen -> Analyze -> Act over real HTTP: rules open cases for the owning team, cases close with a note, webhooks hear it. */
+@CairnServiceTest
+@TestPropertySource(properties = {"cairn.webhooks.backoff=100ms,200ms", "cairn.alerts.scheduled=false"})
+class ActApiTest {
+
+    static final FakeService touchpointService = new FakeService();
+    static final FakeService receiver = new FakeService();
+    static final String SECRET = "a-long-enough-webhook-secret";
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("cairn.services.touchpoint.url", touchpointService::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        touchpointService.close();
+        receiver.close();
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    ServiceHttp http;
+    String journey;
+
+    @BeforeEach
+    void setUp() {
+        http = ServiceHttp.localhost(port);
+        journey = "j-" + UUID.randomUUID();
+        touchpointService.reset();
+        touchpointService.reply("GET", "/touchpoints", 200, ServiceHttp.JSON.writeValueAsString(List.of(
+                Map.of("id", "wifi", "name", "In-flight wifi", "stageId", "fly", "ownerTeam", "digital", "importanceDerived", true),
+                Map.of("id", "seat", "name", "Seat comfort", "stageId", "fly", "ownerTeam", "fleet", "importanceDerived", true))));
+    }
+
+    /** {@code count} answers of {@code score} for a touchpoint, {@code daysAgo} days ago. */
+    void answers(String touchpoint, int score, int count, int daysAgo) {
+        StringBuilder lines = new StringBuilder();
+        Instant at = Instant.now().minus(daysAgo, ChronoUnit.DAYS);
+        for (int i = 0; i < count; i++) {
+            lines.append(ServiceHttp.JSON.writeValueAsString(Map.of("id", UUID.randomUUID().toString(), "journeyId", journey,
+                    "at", at.toString(), "items", List.of(Map.of("touchpointId", touchpoint, "metric", "CSAT", "score", score)))))
+                    .append('\n');
+        }
+        assertThat(http.send("POST", "/submissions/bulk", bearer("analyst"), lines.toString(), "application/x-ndjson")
+                .json().at("/accepted").asLong()).isEqualTo(count);
+    }
+
+    JsonNode rule(Map<String, Object> rule) {
+        ServiceHttp.Response created = http.post("/alert-rules", bearer("analyst"), rule);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json();
+    }
+
+    JsonNode evaluate() {
+        return http.post("/journeys/" + journey + "/alerts/evaluate", bearer("analyst"), Map.of()).json();
+    }
+
+    @Test
+    void aRuleOpensOneCaseForTheOwnersThatIsAcknowledgedAndResolved() {
+        answers("wifi", 2, 30, 1);
+        answers("wifi", 5, 10, 2);
+        answers("seat", 5, 40, 1);
+        rule(Map.of("journeyId", journey, "type", "BELOW_TARGET", "metric", "CSAT", "threshold", 70, "windowDays", 30, "minN", 20));
+
+        JsonNode opened = evaluate();
+        assertThat(opened.size()).isEqualTo(1);
+        JsonNode kase = opened.at("/0");
+        assertThat(kase.at("/touchpointId").asString()).isEqualTo("wifi");
+        assertThat(kase.at("/ownerTeam").asString()).isEqualTo("digital");
+        assertThat(kase.at("/status").asString()).isEqualTo("OPEN");
+        assertThat(kase.at("/reason").asString()).contains("CSAT 25.0%", "n=40", "below 70.0%");
+        assertThat(Duration.between(Instant.parse(kase.at("/openedAt").asString()), Instant.parse(kase.at("/dueAt").asString())))
+                .isEqualTo(Duration.ofHours(72));
+
+        JsonNode again = evaluate();
+        assertThat(again.at("/0/id").asString()).isEqualTo(kase.at("/id").asString());
+        assertThat(http.get("/cases?journeyId=" + journey, bearer("viewer")).json().size()).isEqualTo(1);
+
+        String id = kase.at("/id").asString();
+        long version = http.get("/cases/" + id, bearer("viewer")).json().at("/version").asLong();
+        assertThat(http.post("/cases/" + id + "/acknowledge", bearer("viewer"), Map.of("expectedVersion", version)).status())
+                .isEqualTo(403);
+        JsonNode acknowledged = http.post("/cases/" + id + "/acknowledge", bearer("analyst"), Map.of("expectedVersion", version)).json();
+        assertThat(acknowledged.at("/status").asString()).isEqualTo("ACKNOWLEDGED");
+        assertThat(http.post("/cases/" + id + "/resolve", bearer("analyst"),
+                Map.of("expectedVersion", acknowledged.at("/version").asLong())).status()).isEqualTo(400);
+        JsonNode resolved = http.post("/cases/" + id + "/resolve", bearer("designer"), Map.of("expectedVersion",
+                acknowledged.at("/version").asLong(), "note", "New access points on the A320 fleet")).json();
+        assertThat(resolved.at("/status").asString()).isEqualTo("RESOLVED");
+        assertThat(resolved.at("/resolutionNote").asString()).isEqualTo("New access points on the A320 fleet");
+        assertThat(resolved.at("/history").findValuesAsString("action"))
+                .containsExactly("OPENED", "FOUND_AGAIN", "ACKNOWLEDGED", "RESOLVED");
+
+        // the problem is still there: a new case, not the resolved one
+        JsonNode reopened = evaluate();
+        assertThat(reopened.at("/0/id").asString()).isNotEqualTo(id);
+        assertThat(http.get("/cases?journeyId=" + journey + "&status=OPEN", bearer("viewer")).json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aDropBeyondTheMarginsOpensACaseAndANoisyOneDoesNot() {
+        answers("seat", 5, 40, 40);
+        answers("seat", 2, 40, 3);
+        answers("wifi", 4, 20, 40);
+        answers("wifi", 3, 1, 3);
+        answers("wifi", 4, 19, 3);
+        rule(Map.of("journeyId", journey, "type", "DROP", "metric", "CSAT", "dropPoints", 10, "windowDays", 30, "minN", 20));
+
+        JsonNode opened = evaluate();
+        assertThat(opened.findValuesAsString("touchpointId")).containsExactly("seat");
+        assertThat(opened.at("/0/reason").asString()).contains("fell from 100.0% (n=40) to 0.0% (n=40)");
+    }
+
+    @Test
+    void aDetractorWithACommentOpensAFollowUpAndWebhooksAreSignedAndRetried() throws Exception {
+        receiver.reset();
+        receiver.reply("POST", "/hook", 500, "{}");
+        JsonNode hook = http.post("/webhooks", bearer("admin"), Map.of("url", receiver.url() + "/hook", "secret", SECRET,
+                "team", "fleet")).json();
+        assertThat(hook.has("secret")).isFalse();
+        assertThat(http.post("/webhooks", bearer("analyst"), Map.of("url", receiver.url(), "secret", SECRET)).status()).isEqualTo(403);
+        rule(Map.of("journeyId", journey, "type", "DETRACTOR_COMMENT", "metric", "CSAT", "slaHours", 24));
+
+        ServiceHttp.Response submitted = http.post("/submissions", bearer("analyst"), Map.of("id", "d-1", "journeyId", journey,
+                "items", List.of(Map.of("touchpointId", "seat", "metric", "CSAT", "score", 1, "comment", "Broken recline, 9 hours"))));
+        assertThat(submitted.status()).isEqualTo(201);
+        http.post("/submissions", bearer("analyst"), Map.of("id", "d-2", "journeyId", journey,
+                "items", List.of(Map.of("touchpointId", "seat", "metric", "CSAT", "score", 2))));
+
+        JsonNode cases = http.get("/cases?journeyId=" + journey, bearer("viewer")).json();
+        assertThat(cases.size()).isEqualTo(1);
+        assertThat(cases.at("/0/ownerTeam").asString()).isEqualTo("fleet");
+        assertThat(cases.at("/0/reason").asString()).contains("CSAT 1", "Broken recline, 9 hours");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        receiver.reply("POST", "/hook", 500, "{}");
+        while (receiver.requests().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        receiver.reply("POST", "/hook", 204, "");
+        while (receiver.requests().size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        List<FakeService.Request> deliveries = new ArrayList<>(receiver.requests());
+        assertThat(deliveries).hasSizeGreaterThanOrEqualTo(2);
+        FakeService.Request delivered = deliveries.get(deliveries.size() - 1);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        assertThat(delivered.header("X-Cairn-Signature"))
+                .isEqualTo("sha256=" + HexFormat.of().formatHex(mac.doFinal(delivered.body().getBytes(StandardCharsets.UTF_8))));
+        JsonNode payload = ServiceHttp.JSON.readTree(delivered.body());
+        assertThat(payload.at("/event").asString()).isEqualTo("case.opened");
+        assertThat(payload.at("/text").asString()).contains("New case for fleet", "detractor");
+
+        Thread.sleep(200);
+        JsonNode log = http.get("/webhooks/" + hook.at("/id").asString() + "/deliveries", bearer("admin")).json();
+        assertThat(log.findValues("delivered").stream().map(JsonNode::asBoolean).toList()).contains(true, false);
+    }
+}
