@@ -1,0 +1,144 @@
+package io.cairn.metrics.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.InsertManyOptions;
+import io.cairn.metrics.aggregate.BucketRepository;
+import io.cairn.metrics.alert.AlertEvaluator;
+import io.cairn.metrics.ingest.IngestResult;
+import io.cairn.metrics.ingest.IngestionService;
+import io.cairn.platform.mongo.EmbeddedMongoServer;
+import jakarta.validation.Validation;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.bson.Document;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Benchmark harness (not a test): ingestion throughput against raw insertMany, and the 90-day summary of
+ * 120 touchpoints at 100k and 1M submissions, on the embedded in-memory backend with the real driver.
+ * Run: MAVEN_OPTS=-Xmx6g ./mvnw -q -pl metrics-service test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
+ *   -Dexec.mainClass=io.cairn.metrics.bench.MetricsBenchmark -Dexec.classpathScope=test [-Dexec.args="1000000"]
+ * Results are recorded in docs/benchmarks.md.
+ */
+public final class MetricsBenchmark {
+
+    static final int TOUCHPOINTS = 120;
+    static final int ITEMS = 14;
+    static final Random RANDOM = new Random(42);
+
+    public static void main(String[] args) throws Exception {
+        int large = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.memory("127.0.0.1", 0);
+                MongoClient client = MongoClients.create(server.connectionString("bench"))) {
+            MongoTemplate mongo = new MongoTemplate(client, "bench");
+            BucketRepository buckets = new BucketRepository(mongo);
+            IngestionService ingestion = new IngestionService(mongo, buckets,
+                    Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC(),
+                    new StaticListableBeanFactory().getBeanProvider(AlertEvaluator.class));
+            System.out.printf("Cairn metrics benchmark: %d cores, Java %s, max heap %d MB%n",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                    Runtime.getRuntime().maxMemory() >> 20);
+
+            // warm-up
+            ingest(ingestion, "warmup", 0, 5_000, 14);
+
+            // 1. bulk ingestion against raw insertMany of the same documents
+            int n = 20_000;
+            byte[] lines = ndjson("ingest", 0, n, ITEMS);
+            long start = System.nanoTime();
+            IngestResult result = ingestion.ingestLines(new ByteArrayInputStream(lines));
+            double ingestSeconds = (System.nanoTime() - start) / 1e9;
+            List<Document> raw = new ArrayList<>();
+            for (Document d : mongo.getCollection("submissions").find(new Document("journeyId", "ingest"))) {
+                d.put("_id", "raw-" + d.get("_id"));
+                raw.add(d);
+            }
+            start = System.nanoTime();
+            for (int i = 0; i < raw.size(); i += 500) {
+                mongo.getCollection("raw").insertMany(raw.subList(i, Math.min(raw.size(), i + 500)), new InsertManyOptions().ordered(false));
+            }
+            double rawSeconds = (System.nanoTime() - start) / 1e9;
+            double cairnRate = result.accepted() / ingestSeconds;
+            double rawRate = raw.size() / rawSeconds;
+            System.out.printf("Bulk NDJSON ingestion, %d submissions x %d items: %.0f submissions/s (%d accepted)%n",
+                    n, ITEMS, cairnRate, result.accepted());
+            System.out.printf("Raw insertMany of the same documents: %.0f documents/s -> ingestion is %.0f%% of raw%n",
+                    rawRate, 100 * cairnRate / rawRate);
+
+            // 2. the 90-day summary of 120 touchpoints at 100k and at `large` submissions
+            List<String> ids = new ArrayList<>();
+            for (int t = 0; t < TOUCHPOINTS; t++) {
+                ids.add("tp-" + t);
+            }
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            String from = today.minusDays(89).toString();
+            String to = today.toString();
+            int loaded = 0;
+            for (int target : new int[] {100_000, large}) {
+                while (loaded < target) {
+                    int chunk = Math.min(50_000, target - loaded);
+                    ingest(ingestion, "summary", loaded, chunk, ITEMS);
+                    loaded += chunk;
+                }
+                double[] times = new double[50];
+                for (int i = 0; i < times.length; i++) {
+                    long t0 = System.nanoTime();
+                    Map<String, Map<io.cairn.metrics.score.Metric, BucketRepository.Totals>> totals =
+                            buckets.totals(ids, from, to, Map.of());
+                    times[i] = (System.nanoTime() - t0) / 1e6;
+                    if (totals.size() != TOUCHPOINTS) {
+                        throw new IllegalStateException("expected " + TOUCHPOINTS + " touchpoints, got " + totals.size());
+                    }
+                }
+                Arrays.sort(times);
+                System.out.printf("90-day summary of %d touchpoints at %,d submissions: median %.1f ms, p95 %.1f ms (%d buckets)%n",
+                        TOUCHPOINTS, loaded, times[times.length / 2], times[(int) (times.length * 0.95)],
+                        mongo.getCollection(BucketRepository.COLLECTION).countDocuments());
+            }
+        }
+    }
+
+    static void ingest(IngestionService ingestion, String journey, int offset, int count, int items) {
+        IngestResult result = ingestion.ingestLines(new ByteArrayInputStream(ndjson(journey, offset, count, items)));
+        if (result.accepted() != count) {
+            throw new IllegalStateException("accepted " + result.accepted() + " of " + count + ": " + result.rejections());
+        }
+    }
+
+    /** Submissions over the last 90 days, each answering {@code items} of the 120 touchpoints, with three segment attributes. */
+    static byte[] ndjson(String journey, int offset, int count, int items) {
+        StringBuilder out = new StringBuilder(count * 900);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String[] classes = {"Business", "Economy", "Economy Plus"};
+        String[] types = {"Returning", "First-time"};
+        String[] travel = {"Business", "Personal"};
+        for (int i = offset; i < offset + count; i++) {
+            String day = today.minusDays(RANDOM.nextInt(90)).toString();
+            out.append("{\"id\":\"").append(journey).append('-').append(i).append("\",\"journeyId\":\"").append(journey)
+                    .append("\",\"at\":\"").append(day).append("T12:00:00Z\",\"segments\":{\"class\":\"")
+                    .append(classes[RANDOM.nextInt(3)]).append("\",\"type\":\"").append(types[RANDOM.nextInt(2)])
+                    .append("\",\"travel\":\"").append(travel[RANDOM.nextInt(2)]).append("\"},\"outcome\":{\"type\":\"NPS\",\"value\":")
+                    .append(RANDOM.nextInt(11)).append("},\"items\":[");
+            int first = RANDOM.nextInt(TOUCHPOINTS);
+            for (int k = 0; k < items; k++) {
+                if (k > 0) {
+                    out.append(',');
+                }
+                out.append("{\"touchpointId\":\"tp-").append((first + k * 7) % TOUCHPOINTS)
+                        .append("\",\"metric\":\"CSAT\",\"score\":").append(1 + RANDOM.nextInt(5)).append('}');
+            }
+            out.append("]}\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
