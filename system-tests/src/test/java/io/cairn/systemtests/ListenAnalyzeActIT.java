@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.cairn.platform.test.ServiceHttp;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -101,20 +95,10 @@ class ListenAnalyzeActIT {
     }
 
     JsonNode importThroughTheGateway(byte[] csv, Map<String, Object> mapping, String authorization) throws Exception {
-        String boundary = "cairn" + UUID.randomUUID();
-        var body = new java.io.ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"mapping\"\r\nContent-Type: application/json\r\n\r\n"
-                + ServiceHttp.JSON.writeValueAsString(mapping) + "\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"airline.csv\"\r\nContent-Type: text/csv\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.write(csv);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> started = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(RunningSuite.get().baseUrl() + "/api/metrics/imports"))
-                .header("Authorization", authorization).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String id = ServiceHttp.JSON.readTree(started.body()).at("/id").asString();
+        ServiceHttp.Response started = http().postMultipart("/api/metrics/imports", authorization, List.of(
+                ServiceHttp.Part.json("mapping", mapping), ServiceHttp.Part.file("file", "airline.csv", "text/csv", csv)));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String id = started.json().at("/id").asString();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
             JsonNode job = http().get("/api/metrics/imports/" + id, authorization).json();

@@ -8,10 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.cairn.platform.test.CairnServiceTest;
 import io.cairn.platform.test.ServiceHttp;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,26 +64,19 @@ class CsvImportTest {
     }
 
     JsonNode upload(byte[] csv, Map<String, Object> mapping, boolean dryRun) throws Exception {
-        String boundary = "cairn" + UUID.randomUUID();
-        var body = new java.io.ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"mapping\"\r\nContent-Type: application/json\r\n\r\n"
-                + ServiceHttp.JSON.writeValueAsString(mapping) + "\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"export.csv\"\r\nContent-Type: text/csv\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.write(csv);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/imports?dryRun=" + dryRun))
-                .header("Authorization", bearer("analyst"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode started = ServiceHttp.JSON.readTree(response.body());
-        if (response.statusCode() != 202) {
-            return started;
+        ServiceHttp.Response started = http.postMultipart("/imports?dryRun=" + dryRun, bearer("analyst"), List.of(
+                ServiceHttp.Part.json("mapping", mapping), ServiceHttp.Part.file("file", "export.csv", "text/csv", csv)));
+        if (started.status() != 202) {
+            return started.json();
         }
+        return awaitImport(http, started.json().at("/id").asString(), bearer("analyst"), "/imports/");
+    }
+
+    /** Polls an import job until it is no longer running (or a minute has passed). */
+    public static JsonNode awaitImport(ServiceHttp http, String id, String authorization, String path) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            JsonNode job = http.get("/imports/" + started.at("/id").asString(), bearer("analyst")).json();
+            JsonNode job = http.get(path + id, authorization).json();
             if (!job.at("/status").asString().equals("RUNNING") || System.nanoTime() > deadline) {
                 return job;
             }

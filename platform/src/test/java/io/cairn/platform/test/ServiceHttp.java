@@ -62,6 +62,37 @@ public final class ServiceHttp {
         return send(request, authorization, Map.of());
     }
 
+    /** A multipart/form-data POST: each part a name, a content type and the bytes (a file part gets a filename). */
+    public Response postMultipart(String path, String authorization, java.util.List<Part> parts) {
+        String boundary = "cairn" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Part part : parts) {
+            String disposition = "form-data; name=\"" + part.name() + "\""
+                    + (part.filename() == null ? "" : "; filename=\"" + part.filename() + "\"");
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: " + disposition + "\r\nContent-Type: "
+                    + part.contentType() + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(part.content());
+            body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return send(request, authorization, Map.of());
+    }
+
+    /** One part of a multipart request. */
+    public record Part(String name, String filename, String contentType, byte[] content) {
+
+        public static Part json(String name, Object value) {
+            return new Part(name, null, "application/json", JSON.writeValueAsBytes(value));
+        }
+
+        public static Part file(String name, String filename, String contentType, byte[] content) {
+            return new Part(name, filename, contentType, content);
+        }
+    }
+
     private Response send(HttpRequest.Builder request, String authorization, Map<String, String> headers) {
         request.timeout(Duration.ofSeconds(30));
         if (authorization != null) {
