@@ -28,17 +28,20 @@ class JourneyMapGraphQlTest {
 
     static final FakeService journeyService = new FakeService();
     static final FakeService touchpointService = new FakeService();
+    static final FakeService metricsService = new FakeService();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("cairn.services.journey.url", journeyService::url);
         registry.add("cairn.services.touchpoint.url", touchpointService::url);
+        registry.add("cairn.services.metrics.url", metricsService::url);
     }
 
     @AfterAll
     static void stop() {
         journeyService.close();
         touchpointService.close();
+        metricsService.close();
     }
 
     @Value("${local.server.port}")
@@ -50,6 +53,7 @@ class JourneyMapGraphQlTest {
     void setUp() {
         journeyService.reset();
         touchpointService.reset();
+        metricsService.reset();
         ServiceHttp http = ServiceHttp.localhost(port);
         String token = http.post("/auth/token", null, Map.of("username", "designer", "password", "cairn"))
                 .json().at("/access_token").asString();
@@ -127,6 +131,32 @@ class JourneyMapGraphQlTest {
         assertThat(touchpointService.requests().get(0).traceparent()).startsWith("00-" + traceId + "-");
         // each call is its own span under the gateway's
         assertThat(journeyService.requests().get(0).traceparent()).doesNotContain("b7ad6b7169203331");
+    }
+
+    @Test
+    void measurementsOfAHundredTwentyTouchpointsTakeOneMetricsCallAndItsOutageOnlyBlanksThem() {
+        journeyService.reply("GET", "/journeys/big", 200, json(journey("big", 12)));
+        touchpointService.reply("GET", "/touchpoints", 200, json(touchpoints(List.of("big"), 12, 10)));
+        metricsService.reply("GET", "/scores", 200, json(List.of(Map.of("touchpointId", "big-t0-0", "metric", "CSAT",
+                "from", "2026-10-24", "to", "2026-11-22", "n", 140, "distribution", List.of(0, 10, 20, 30, 40, 40),
+                "score", Map.of("formula", "CSAT", "value", 57.1, "low", 48.9, "high", 65.0, "margin", 8.2, "n", 140)))));
+
+        graphQl.documentName("measuredMap").variable("id", "big").execute().errors().verify()
+                .path("journey.stages[0].touchpoints[0].measurements[0].n").entity(Integer.class).isEqualTo(140)
+                .path("journey.stages[0].touchpoints[0].measurements[0].score.margin").entity(Double.class).isEqualTo(8.2)
+                .path("journey.stages[0].touchpoints[1].measurements").entityList(Object.class).hasSize(0);
+        assertThat(metricsService.requests()).hasSize(1);
+        assertThat(metricsService.requests().get(0).uri()).contains("days=30", "touchpointId=big-t11-9");
+
+        metricsService.reset();
+        metricsService.reply("GET", "/scores", 503, "{}");
+        graphQl.documentName("measuredMap").variable("id", "big").execute()
+                .errors().satisfy(errors -> assertThat(errors).isNotEmpty().allSatisfy(e ->
+                        assertThat(e.getExtensions()).containsEntry("service", "metrics-service")
+                                .containsEntry("code", "SERVICE_UNAVAILABLE")))
+                .path("journey.stages[11].name").entity(String.class).isEqualTo("Stage 11")
+                .path("journey.stages[0].touchpoints[0].name").entity(String.class).isEqualTo("Touchpoint big-t0-0")
+                .path("journey.stages[0].touchpoints[0].measurements").valueIsNull();
     }
 
     @Test

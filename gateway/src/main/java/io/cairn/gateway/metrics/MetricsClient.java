@@ -1,0 +1,67 @@
+package io.cairn.gateway.metrics;
+
+import io.cairn.gateway.graphql.DownstreamService;
+import io.cairn.gateway.graphql.DownstreamServices;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Calls metrics-service's REST API, through the service's protections. Answers are passed on as JSON objects. */
+@Component
+public class MetricsClient {
+
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
+
+    private final DownstreamService service;
+
+    public MetricsClient(DownstreamServices services, @Value("${cairn.services.metrics.url}") String baseUrl) {
+        this.service = services.create("metrics-service", baseUrl);
+    }
+
+    /** Scores of many touchpoints over the last {@code days} days, in one call. */
+    public Mono<List<Map<String, Object>>> scores(Collection<String> touchpointIds, int days) {
+        return service.read(service.http().get()
+                .uri(uri -> uri.path("/scores").queryParam("touchpointId", touchpointIds.toArray()).queryParam("days", days).build())
+                .retrieve().bodyToMono(LIST));
+    }
+
+    public Mono<List<Map<String, Object>>> journeyAnalysis(String journeyId, String analysis, int days, Integer minimum) {
+        return service.read(service.http().get().uri(uri -> {
+            uri.path("/journeys/{id}/" + analysis).queryParam("days", days);
+            if (minimum != null) {
+                uri.queryParam(analysis.equals("key-drivers") ? "minPairs" : "minN", minimum);
+            }
+            return uri.build(journeyId);
+        }).retrieve().bodyToMono(LIST));
+    }
+
+    public Mono<List<Map<String, Object>>> cases(String status, String team, String journeyId) {
+        return service.read(service.http().get().uri(uri -> {
+            uri.path("/cases");
+            Map<String, Object> values = new java.util.HashMap<>();
+            java.util.Map.of("status", status == null ? "" : status, "team", team == null ? "" : team,
+                    "journeyId", journeyId == null ? "" : journeyId).forEach((name, value) -> {
+                        if (!value.isBlank()) {
+                            uri.queryParam(name, "{" + name + "}");
+                            values.put(name, value);
+                        }
+                    });
+            return uri.build(values);
+        }).retrieve().bodyToMono(LIST));
+    }
+
+    public Mono<Map<String, Object>> changeCase(String id, String action, long expectedVersion, String note) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("expectedVersion", expectedVersion);
+        if (note != null) {
+            body.put("note", note);
+        }
+        return service.write(service.http().method(HttpMethod.POST).uri("/cases/{id}/{action}", id, action).bodyValue(body)
+                .retrieve().bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { }));
+    }
+}

@@ -1,0 +1,95 @@
+package io.cairn.gateway.metrics;
+
+import io.cairn.gateway.touchpoint.Touchpoint;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/**
+ * What customers said, in the GraphQL API: a touchpoint's measurements (all the touchpoints of a query
+ * in one call to metrics-service per window), weak touchpoints, key drivers and cases.
+ */
+@Controller
+class MetricsGraphQlController {
+
+    static final String LOADER = "measurementsByTouchpoint";
+
+    private final MetricsClient metrics;
+
+    MetricsGraphQlController(MetricsClient metrics, BatchLoaderRegistry loaders) {
+        this.metrics = metrics;
+        // key: "<days>|<touchpoint id>"; one call per window length in the request
+        loaders.<String, List<Map<String, Object>>>forName(LOADER).registerMappedBatchLoader((keys, env) -> {
+            Map<Integer, List<String>> byDays = new HashMap<>();
+            keys.forEach(key -> byDays.computeIfAbsent(Integer.parseInt(key.substring(0, key.indexOf('|'))),
+                    d -> new ArrayList<>()).add(key.substring(key.indexOf('|') + 1)));
+            return reactor.core.publisher.Flux.fromIterable(byDays.entrySet())
+                    .flatMap(entry -> metrics.scores(entry.getValue(), entry.getKey()).map(scores -> {
+                        Map<String, List<Map<String, Object>>> result = new HashMap<>();
+                        entry.getValue().forEach(id -> result.put(entry.getKey() + "|" + id, new ArrayList<>()));
+                        scores.forEach(s -> result.computeIfAbsent(entry.getKey() + "|" + s.get("touchpointId"),
+                                k -> new ArrayList<>()).add(s));
+                        return result;
+                    }))
+                    .reduce(new HashMap<>(), (all, part) -> {
+                        all.putAll(part);
+                        return all;
+                    });
+        });
+    }
+
+    @SchemaMapping(typeName = "Touchpoint")
+    CompletableFuture<List<Map<String, Object>>> measurements(Touchpoint touchpoint, @Argument Integer days,
+            DataLoader<String, List<Map<String, Object>>> measurementsByTouchpoint) {
+        return measurementsByTouchpoint.load(window(days) + "|" + touchpoint.id());
+    }
+
+    @QueryMapping
+    @PreAuthorize("hasRole('VIEWER')")
+    Mono<List<Map<String, Object>>> weakTouchpoints(@Argument String journeyId, @Argument Integer days, @Argument Integer minN) {
+        return metrics.journeyAnalysis(journeyId, "weak-touchpoints", window(days), minN);
+    }
+
+    @QueryMapping
+    @PreAuthorize("hasRole('VIEWER')")
+    Mono<List<Map<String, Object>>> keyDrivers(@Argument String journeyId, @Argument Integer days, @Argument Integer minPairs) {
+        return metrics.journeyAnalysis(journeyId, "key-drivers", window(days), minPairs);
+    }
+
+    @QueryMapping
+    @PreAuthorize("hasRole('VIEWER')")
+    Mono<List<Map<String, Object>>> cases(@Argument String status, @Argument String team, @Argument String journeyId) {
+        return metrics.cases(status, team, journeyId);
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ANALYST', 'DESIGNER')")
+    Mono<Map<String, Object>> acknowledgeCase(@Argument String id, @Argument long expectedVersion, @Argument String note) {
+        return metrics.changeCase(id, "acknowledge", expectedVersion, note);
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ANALYST', 'DESIGNER')")
+    Mono<Map<String, Object>> resolveCase(@Argument String id, @Argument long expectedVersion, @Argument String note) {
+        return metrics.changeCase(id, "resolve", expectedVersion, note);
+    }
+
+    private static int window(Integer days) {
+        int value = days == null ? 90 : days;
+        if (value < 1 || value > 3660) {
+            throw new IllegalArgumentException("days must be between 1 and 3660");
+        }
+        return value;
+    }
+}
