@@ -160,6 +160,28 @@ class JourneyMapGraphQlTest {
     }
 
     @Test
+    void alertRulesAreCreatedByAnalystsOnly() {
+        metricsService.reply("POST", "/alert-rules", 201, json(Map.ofEntries(Map.entry("id", "r1"), Map.entry("journeyId", "j1"),
+                Map.entry("type", "BELOW_TARGET"), Map.entry("metric", "CSAT"), Map.entry("threshold", 75.0),
+                Map.entry("windowDays", 30), Map.entry("minN", 30), Map.entry("slaHours", 72), Map.entry("enabled", true),
+                Map.entry("createdBy", "analyst"), Map.entry("createdAt", "2026-11-22T10:00:00Z"))));
+
+        graphQl.documentName("alerts").variable("journeyId", "j1").execute()
+                .errors().satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "FORBIDDEN"));
+        assertThat(metricsService.requests()).isEmpty();
+
+        String analyst = ServiceHttp.localhost(port).post("/auth/token", null, Map.of("username", "analyst", "password", "cairn"))
+                .json().at("/access_token").asString();
+        HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
+                        .defaultHeader("Authorization", "Bearer " + analyst).build())
+                .documentName("alerts").variable("journeyId", "j1").execute()
+                .path("createAlertRule.id").entity(String.class).isEqualTo("r1");
+        JsonNode sent = ServiceHttp.JSON.readTree(metricsService.requests().get(0).body());
+        assertThat(sent.at("/threshold").asDouble()).isEqualTo(75.0);
+        assertThat(sent.at("/windowDays").asInt()).isEqualTo(30);
+    }
+
+    @Test
     void manyJourneysStillTakeOneTouchpointCall() {
         List<Map<String, Object>> items = new ArrayList<>();
         List<String> ids = new ArrayList<>();

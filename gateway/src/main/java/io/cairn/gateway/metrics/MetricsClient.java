@@ -30,6 +30,33 @@ public class MetricsClient {
                 .retrieve().bodyToMono(LIST));
     }
 
+    /** Per period (DAY, WEEK, MONTH) over the last {@code days} days, for a trend chart. */
+    public Mono<List<Map<String, Object>>> series(String touchpointId, String interval, int days) {
+        return service.read(service.http().get()
+                .uri(uri -> uri.path("/scores/series").queryParam("touchpointId", "{id}").queryParam("interval", interval)
+                        .queryParam("days", days).build(touchpointId))
+                .retrieve().bodyToMono(LIST));
+    }
+
+    public Mono<List<Map<String, Object>>> alertRules(String journeyId) {
+        return service.read(service.http().get()
+                .uri(uri -> uri.path("/alert-rules").queryParam("journeyId", "{id}").build(journeyId))
+                .retrieve().bodyToMono(LIST));
+    }
+
+    public Mono<Map<String, Object>> createAlertRule(Map<String, Object> input) {
+        return service.write(service.http().post().uri("/alert-rules").bodyValue(input).retrieve()
+                .bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { }));
+    }
+
+    public Mono<Void> deleteAlertRule(String id) {
+        return service.write(service.http().delete().uri("/alert-rules/{id}", id).retrieve().bodyToMono(Void.class));
+    }
+
+    public Mono<List<Map<String, Object>>> evaluateAlerts(String journeyId) {
+        return service.write(service.http().post().uri("/journeys/{id}/alerts/evaluate", journeyId).retrieve().bodyToMono(LIST));
+    }
+
     public Mono<List<Map<String, Object>>> journeyAnalysis(String journeyId, String analysis, int days, Integer minimum) {
         return service.read(service.http().get().uri(uri -> {
             uri.path("/journeys/{id}/" + analysis).queryParam("days", days);

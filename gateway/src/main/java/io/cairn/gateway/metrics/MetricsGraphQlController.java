@@ -55,6 +55,35 @@ class MetricsGraphQlController {
         return measurementsByTouchpoint.load(window(days) + "|" + touchpoint.id());
     }
 
+    @SchemaMapping(typeName = "Touchpoint")
+    Mono<List<Map<String, Object>>> trend(Touchpoint touchpoint, @Argument String interval, @Argument Integer days) {
+        return metrics.series(touchpoint.id(), interval == null ? "WEEK" : interval, window(days));
+    }
+
+    @QueryMapping
+    @PreAuthorize("hasRole('VIEWER')")
+    Mono<List<Map<String, Object>>> alertRules(@Argument String journeyId) {
+        return metrics.alertRules(journeyId);
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('ANALYST')")
+    Mono<Map<String, Object>> createAlertRule(@Argument Map<String, Object> input) {
+        return metrics.createAlertRule(input);
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('ANALYST')")
+    Mono<String> deleteAlertRule(@Argument String id) {
+        return metrics.deleteAlertRule(id).thenReturn(id);
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('ANALYST')")
+    Mono<List<Map<String, Object>>> evaluateAlerts(@Argument String journeyId) {
+        return metrics.evaluateAlerts(journeyId);
+    }
+
     @QueryMapping
     @PreAuthorize("hasRole('VIEWER')")
     Mono<List<Map<String, Object>>> weakTouchpoints(@Argument String journeyId, @Argument Integer days, @Argument Integer minN) {
