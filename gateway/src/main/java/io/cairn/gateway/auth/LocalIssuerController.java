@@ -41,7 +41,9 @@ class LocalIssuerController {
             throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHORIZED, "Invalid username or password");
         }
         List<String> roles = List.of(username);
-        String token = issuer.mint(username, roles, properties.tokenTtl());
+        Map<String, Object> claims = CairnRoles.LEADER.equals(username)
+                ? Map.of("department", properties.leaderDepartment()) : Map.of();
+        String token = issuer.mint(username, roles, claims, properties.tokenTtl());
         return new TokenResponse(token, "Bearer", properties.tokenTtl().toSeconds(), username, roles);
     }
 
@@ -59,7 +61,7 @@ class LocalIssuerController {
         document.put("id_token_signing_alg_values_supported", List.of("RS256"));
         document.put("subject_types_supported", List.of("public"));
         document.put("response_types_supported", List.of("token"));
-        document.put("claims_supported", List.of("sub", "preferred_username", "roles"));
+        document.put("claims_supported", List.of("sub", "preferred_username", "roles", "department"));
         return document;
     }
 }

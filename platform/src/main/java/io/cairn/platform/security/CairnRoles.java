@@ -12,7 +12,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * The suite's roles. A token's roles are expanded through the hierarchy when it is read, so
- * {@code hasRole('VIEWER')} also admits designers, analysts, HR admins and admins everywhere.
+ * {@code hasRole('VIEWER')} also admits designers, analysts, HR admins, leaders and admins everywhere.
  */
 public final class CairnRoles {
 
@@ -20,9 +20,11 @@ public final class CairnRoles {
     public static final String DESIGNER = "designer";
     public static final String ANALYST = "analyst";
     public static final String HR_ADMIN = "hr-admin";
+    /** A department leader: reads the employee NPS results of their own department subtree. */
+    public static final String LEADER = "leader";
     public static final String ADMIN = "admin";
 
-    public static final List<String> ALL = List.of(VIEWER, DESIGNER, ANALYST, HR_ADMIN, ADMIN);
+    public static final List<String> ALL = List.of(VIEWER, DESIGNER, ANALYST, HR_ADMIN, LEADER, ADMIN);
 
     private static final RoleHierarchy HIERARCHY = RoleHierarchyImpl.fromHierarchy("""
             ROLE_ADMIN > ROLE_DESIGNER
@@ -31,6 +33,7 @@ public final class CairnRoles {
             ROLE_DESIGNER > ROLE_VIEWER
             ROLE_ANALYST > ROLE_VIEWER
             ROLE_HR_ADMIN > ROLE_VIEWER
+            ROLE_LEADER > ROLE_VIEWER
             """);
 
     private CairnRoles() {

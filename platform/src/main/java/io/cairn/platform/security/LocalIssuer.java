@@ -84,8 +84,15 @@ public final class LocalIssuer {
 
     /** A signed access token for {@code username} holding {@code roles}. */
     public String mint(String username, Collection<String> roles, Duration ttl) {
+        return mint(username, roles, Map.of(), ttl);
+    }
+
+    /** A signed access token with further claims, e.g. the {@code department} of a leader. */
+    public String mint(String username, Collection<String> roles, Map<String, Object> extraClaims, Duration ttl) {
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        extraClaims.forEach(builder::claim);
+        JWTClaimsSet claims = builder
                 .issuer(issuer)
                 .subject(username)
                 .claim("preferred_username", username)

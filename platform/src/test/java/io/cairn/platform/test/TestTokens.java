@@ -22,6 +22,12 @@ public final class TestTokens {
         return "Bearer " + token(role);
     }
 
+    /** A leader of {@code department}: the claim the employee NPS service scopes results by. */
+    public static String leaderBearer(String department) {
+        return "Bearer " + ISSUER.mint("leader-" + department, List.of("leader"),
+                java.util.Map.of("department", department), Duration.ofMinutes(10));
+    }
+
     /** A correctly shaped token signed by a key the services do not trust. */
     public static String foreignBearer(String role) {
         return "Bearer " + LocalIssuer.ephemeral(ISSUER_URI).mint(role, List.of(role), Duration.ofMinutes(10));
