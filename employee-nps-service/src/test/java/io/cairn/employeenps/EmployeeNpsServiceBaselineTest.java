@@ -5,4 +5,14 @@ import io.cairn.platform.test.ServiceBaselineContract;
 
 @CairnServiceTest
 class EmployeeNpsServiceBaselineTest extends ServiceBaselineContract {
+
+    @Override
+    protected String protectedPath() {
+        return "/departments";
+    }
+
+    @Override
+    protected String protectedPathRole() {
+        return "viewer";
+    }
 }
