@@ -50,6 +50,22 @@ public class TouchpointClient {
         }).retrieve().bodyToMono(TouchpointPage.class));
     }
 
+    /** Every touchpoint owned by any of {@code teams}, in pages of 200 (one call for most organisations). */
+    public Mono<List<Touchpoint>> ownedBy(Collection<String> teams) {
+        return ownedBy(List.copyOf(teams), 0, new java.util.ArrayList<>());
+    }
+
+    private Mono<List<Touchpoint>> ownedBy(List<String> teams, int offset, List<Touchpoint> found) {
+        return service.read(service.http().get().uri(uri -> uri.path("/touchpoints/search")
+                        .queryParam("ownerTeam", teams.toArray()).queryParam("offset", offset).queryParam("limit", 200).build())
+                .retrieve().bodyToMono(TouchpointPage.class))
+                .flatMap(page -> {
+                    found.addAll(page.items());
+                    return page.items().isEmpty() || found.size() >= page.total() ? Mono.just(found)
+                            : ownedBy(teams, offset + page.items().size(), found);
+                });
+    }
+
     /** A write that answers the touchpoint: {@code method} on the URI template (variables encoded) with a JSON body. */
     public Mono<Touchpoint> change(HttpMethod method, String uriTemplate, Object body, Object... variables) {
         return service.write(service.http().method(method).uri(uriTemplate, variables).bodyValue(body)

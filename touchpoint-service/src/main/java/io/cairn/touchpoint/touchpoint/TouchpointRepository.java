@@ -79,8 +79,12 @@ public class TouchpointRepository {
         if (search.dimension() != null) {
             criteria.and("dimension").is(search.dimension());
         }
-        if (search.ownerTeam() != null && !search.ownerTeam().isBlank()) {
-            criteria.and("ownerTeam").is(search.ownerTeam().trim());
+        if (search.ownerTeam() != null) {
+            java.util.List<String> teams = search.ownerTeam().stream().filter(t -> t != null && !t.isBlank())
+                    .map(String::trim).toList();
+            if (!teams.isEmpty()) {
+                criteria.and("ownerTeam").in(teams);
+            }
         }
         if (search.text() != null && !search.text().isBlank()) {
             Pattern pattern = Pattern.compile(Pattern.quote(search.text().trim()), Pattern.CASE_INSENSITIVE);

@@ -254,4 +254,20 @@ class TouchpointApiTest {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         return response.json().at("/errors/0/field").asString();
     }
+
+    @Test
+    void searchFindsTheTouchpointsOfAnyOfSeveralOwningTeams() {
+        for (String team : List.of("cabin-crew", "catering", "fleet")) {
+            Map<String, Object> body = Map.of("journeyId", journeyId, "stageId", "fly",
+                    "touchpoint", Map.of("name", "By " + team, "channel", "STORE", "ownerTeam", team));
+            assertThat(http.post("/touchpoints", bearer("designer"), body).status()).isEqualTo(201);
+        }
+        JsonNode found = http.get("/touchpoints/search?journeyId=" + journeyId + "&ownerTeam=cabin-crew&ownerTeam=fleet",
+                bearer("viewer")).json();
+        assertThat(found.at("/total").asLong()).isEqualTo(2);
+        assertThat(found.at("/items").valueStream().map(t -> t.at("/ownerTeam").asString()).toList())
+                .containsExactlyInAnyOrder("cabin-crew", "fleet");
+        assertThat(http.get("/touchpoints/search?journeyId=" + journeyId + "&ownerTeam=catering", bearer("viewer")).json()
+                .at("/total").asLong()).isEqualTo(1);
+    }
 }
