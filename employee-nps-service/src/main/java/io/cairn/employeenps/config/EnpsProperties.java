@@ -23,7 +23,7 @@ public record EnpsProperties(String company, String surveyUrl, String department
         company = company == null || company.isBlank() ? "our company" : company.trim();
         surveyUrl = surveyUrl == null || surveyUrl.isBlank() ? "http://localhost:8080/survey" : surveyUrl.trim();
         departmentClaim = departmentClaim == null || departmentClaim.isBlank() ? "department" : departmentClaim;
-        publicRateLimit = publicRateLimit == null ? 30 : publicRateLimit;
+        publicRateLimit = publicRateLimit == null ? 300 : publicRateLimit;
         publicRatePeriod = publicRatePeriod == null ? Duration.ofMinutes(1) : publicRatePeriod;
         trustForwardedFor = trustForwardedFor == null || trustForwardedFor;
     }
