@@ -3,11 +3,13 @@ import { LoginPage } from './auth/LoginPage';
 import { RequireSession } from './auth/RequireSession';
 import { JourneysPage } from './journeys/JourneysPage';
 import { AppHeader } from './layout/AppHeader';
+import { SurveyPage } from './survey/SurveyPage';
 
 export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/survey" element={<SurveyPage />} />
       <Route
         path="/"
         element={

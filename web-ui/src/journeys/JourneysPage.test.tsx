@@ -46,10 +46,11 @@ describe('journeys page', () => {
   it('lets a designer create a journey that appears at once, and shows the server\u2019s field errors', async () => {
     signedInAs('designer');
     let creates = 0;
+    const stored: ReturnType<typeof journey>[] = [];
     serve((_url, init) => {
       const body = JSON.parse(String(init.body));
       if (!body.query.includes('createJourney')) {
-        return json(page([]));
+        return json(page(stored));
       }
       creates += 1;
       if (creates === 1) {
@@ -57,7 +58,8 @@ describe('journeys page', () => {
           extensions: { code: 'VALIDATION_FAILED', fields: [{ field: 'ownerTeam', message: 'may contain letters only' }] } }] });
       }
       expect(body.variables.input).toEqual({ name: 'Appliance purchase', ownerTeam: 'retail', tags: ['retail', 'b2c'] });
-      return json({ data: { createJourney: journey('j9', 'Appliance purchase', { ownerTeam: 'retail', tags: ['retail', 'b2c'] }) } });
+      stored.push(journey('j9', 'Appliance purchase', { ownerTeam: 'retail', tags: ['retail', 'b2c'] }));
+      return json({ data: { createJourney: stored[0] } });
     });
     renderApp('/');
     expect(await screen.findByText(/No journeys yet/)).toBeInTheDocument();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import journeysDocument from '../graphql/journeys.graphql?raw';
 import { graphqlRequest, UnauthorizedError } from '../graphql/client';
@@ -21,18 +21,23 @@ export function JourneysPage() {
   const [hasMore, setHasMore] = useState(false);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
 
+  // only the latest request may set the list: an older answer arriving late would drop newer journeys
+  const latestRequest = useRef(0);
+
   const fetchPage = useCallback(async (after: string | null) => {
+    const request = ++latestRequest.current;
     setLoad({ state: 'loading' });
     try {
       const variables: JourneysVariables = { first: PAGE_SIZE, after };
       const { journeys: page } = await graphqlRequest<JourneysResult>(journeysDocument, variables);
+      if (request !== latestRequest.current) return;
       setJourneys((current) => (after ? [...current, ...page.nodes] : page.nodes));
       setTotal(page.totalCount);
       setCursor(page.pageInfo.endCursor);
       setHasMore(page.pageInfo.hasNextPage);
       setLoad({ state: 'ready' });
     } catch (e) {
-      if (!(e instanceof UnauthorizedError)) {
+      if (request === latestRequest.current && !(e instanceof UnauthorizedError)) {
         setLoad({ state: 'error', message: errorMessage(e, t) });
       }
     }
@@ -45,6 +50,8 @@ export function JourneysPage() {
   function created(journey: Journey) {
     setJourneys((current) => [journey, ...current.filter((j) => j.id !== journey.id)]);
     setTotal((count) => count + 1);
+    // and from the server, so a list request still in flight cannot hide the new journey
+    void fetchPage(null);
   }
 
   const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });

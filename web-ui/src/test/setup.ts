@@ -1,7 +1,10 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach, vi } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import i18n from '../i18n';
+
+// a busy 2-core build machine renders slower than a laptop: wait longer before calling an element missing
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(async () => {
   cleanup();

@@ -18,6 +18,9 @@ import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,6 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 @CairnServiceTest
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = "cairn.enps.public-rate-limit=1000000")
 class EnpsApiTest {
 
@@ -171,7 +175,7 @@ class EnpsApiTest {
     }
 
     @Test
-    void aLinkAnswersOnceAndTheResponseCarriesNeitherTheLinkNorTheTime() {
+    void aLinkAnswersOnceAndTheResponseCarriesNeitherTheLinkNorTheTime(CapturedOutput output) {
         JsonNode campaign = enps.openCampaign("Once", List.of("support"));
         String token = enps.links(campaign, Map.of("support", 1)).get("support").get(0);
 
@@ -186,6 +190,7 @@ class EnpsApiTest {
         ServiceHttp.Response second = enps.answer(token, 2, null);
         assertThat(second.status()).isEqualTo(410);
         assertThat(second.json().at("/code").asString()).isEqualTo("LINK_USED");
+        assertThat(second.json().at("/language").asString()).isEqualTo("en");
         assertThat(http.post("/public/survey", null, Map.of("token", token)).json().at("/code").asString()).isEqualTo("LINK_USED");
         assertThat(enps.answer("no-such-link", 5, null).json().at("/code").asString()).isEqualTo("LINK_NOT_FOUND");
 
@@ -199,6 +204,8 @@ class EnpsApiTest {
         assertThat(response.get("comment")).isNull();
         // the day only: stored as midnight UTC
         assertThat(((java.util.Date) response.get("day")).toInstant()).isEqualTo(Instant.now().truncatedTo(ChronoUnit.DAYS));
+        // the requests were logged, the token never
+        assertThat(output.getOut()).contains("/public/survey/responses").doesNotContain(token);
     }
 
     @Test

@@ -55,7 +55,7 @@ public class SurveyService {
         }
         String hash = answerable.invitation().tokenHash();
         if (!invitations.claim(hash)) {
-            throw used();
+            throw used(c);
         }
         try {
             responses.insert(new SurveyResponse(UUID.randomUUID().toString(), c.id(),
@@ -75,22 +75,25 @@ public class SurveyService {
         Campaign campaign = campaigns.findById(invitation.campaignId()).orElseThrow(SurveyService::linkNotFound);
         Instant now = lifecycle.now();
         if (invitation.used()) {
-            throw used();
+            throw used(campaign);
         }
         Campaign.Status status = campaign.statusAt(now);
         if (status == Campaign.Status.CLOSED) {
-            throw new ApiException(HttpStatus.GONE, "CAMPAIGN_CLOSED",
-                    "This survey has closed; answers are no longer taken", Map.of("closedAt", campaign.closedAtOrDeadline(now)));
+            throw new ApiException(HttpStatus.GONE, "CAMPAIGN_CLOSED", "This survey has closed; answers are no longer taken",
+                    Map.of("closedAt", campaign.closedAtOrDeadline(now), "language", campaign.language()));
         }
         if (!campaign.acceptsAnswersAt(now)) {
             throw new ApiException(HttpStatus.CONFLICT, "CAMPAIGN_NOT_OPEN", "This survey is not open yet",
-                    campaign.opensAt() == null ? Map.of() : Map.of("opensAt", campaign.opensAt()));
+                    campaign.opensAt() == null ? Map.of("language", campaign.language())
+                            : Map.of("opensAt", campaign.opensAt(), "language", campaign.language()));
         }
         return new Answerable(invitation, campaign);
     }
 
-    private static ApiException used() {
-        return new ApiException(HttpStatus.GONE, "LINK_USED", "This link has already been used to answer the survey");
+    /** The campaign's language goes along so the page can say it in the employee's language. */
+    private static ApiException used(Campaign campaign) {
+        return new ApiException(HttpStatus.GONE, "LINK_USED", "This link has already been used to answer the survey",
+                Map.of("language", campaign.language()));
     }
 
     private static ApiException linkNotFound() {
