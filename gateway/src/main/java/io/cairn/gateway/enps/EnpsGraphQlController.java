@@ -46,9 +46,7 @@ class EnpsGraphQlController {
     @QueryMapping
     @PreAuthorize("hasAnyRole('HR_ADMIN', 'LEADER')")
     Mono<List<Map<String, Object>>> campaigns(@Argument String status) {
-        Map<String, Object> query = new LinkedHashMap<>();
-        query.put("status", status);
-        return enps.list("/campaigns", query);
+        return enps.list("/campaigns", optional("status", status));
     }
 
     @QueryMapping
@@ -72,9 +70,7 @@ class EnpsGraphQlController {
     @QueryMapping
     @PreAuthorize("hasAnyRole('HR_ADMIN', 'LEADER')")
     Mono<List<Map<String, Object>>> enpsTrend(@Argument String department) {
-        Map<String, Object> query = new LinkedHashMap<>();
-        query.put("department", department);
-        return enps.list("/results/trend", query);
+        return enps.list("/results/trend", optional("department", department));
     }
 
     /** Three downstream calls whatever the number of departments: eNPS rows, owned touchpoints, their scores. */
@@ -183,6 +179,13 @@ class EnpsGraphQlController {
     @PreAuthorize("hasRole('HR_ADMIN')")
     Mono<Map<String, Object>> issueSurveyLinksFromRoster(@Argument String campaignId, @Argument String csv) {
         return enps.roster(campaignId, csv);
+    }
+
+    /** One query parameter that may be absent (null values are left out of the call). */
+    private static Map<String, Object> optional(String name, Object value) {
+        Map<String, Object> query = new java.util.HashMap<>();
+        query.put(name, value);
+        return query;
     }
 
     /** The service's body: translations as a language -> text object. */
