@@ -32,6 +32,12 @@ public final class FakeService implements AutoCloseable {
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+    // daemon threads, shut down on close: idle pool threads must not keep a test JVM alive
+    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "fake-service");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public FakeService() {
         try {
@@ -64,7 +70,7 @@ public final class FakeService implements AutoCloseable {
             exchange.close();
         });
         // a slow reply must not hold up the others
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -107,5 +113,6 @@ public final class FakeService implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }
