@@ -4,6 +4,7 @@ import { RequireSession } from './auth/RequireSession';
 import { JourneysPage } from './journeys/JourneysPage';
 import { AppHeader } from './layout/AppHeader';
 import { SurveyPage } from './survey/SurveyPage';
+import { EnpsPage } from './enps/EnpsPage';
 
 export function App() {
   return (
@@ -16,6 +17,15 @@ export function App() {
           <RequireSession>
             <AppHeader />
             <JourneysPage />
+          </RequireSession>
+        }
+      />
+      <Route
+        path="/enps"
+        element={
+          <RequireSession>
+            <AppHeader />
+            <EnpsPage />
           </RequireSession>
         }
       />

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, renderApp, serve } from '../test/render';
@@ -22,6 +22,8 @@ describe('login', () => {
 
     expect(await screen.findByRole('heading', { name: 'Journeys' })).toBeInTheDocument();
     expect(JSON.parse(sessionStorage.getItem('cairn.session')!).token).toBe('jwt-1');
+    // the list is fetched by an effect that may run just after the heading appears
+    await waitFor(() => expect(fetch.mock.calls.some(([url]) => url === '/graphql')).toBe(true));
     const graphqlCall = fetch.mock.calls.find(([url]) => url === '/graphql')!;
     expect((graphqlCall[1]!.headers as Record<string, string>).Authorization).toBe('Bearer jwt-1');
   });

@@ -8,7 +8,7 @@ export interface Session {
 
 const KEY = 'cairn.session';
 
-export const DEMO_USERS = ['viewer', 'designer', 'analyst', 'hr-admin', 'admin'] as const;
+export const DEMO_USERS = ['viewer', 'designer', 'analyst', 'hr-admin', 'leader', 'admin'] as const;
 
 export function getSession(): Session | null {
   const raw = sessionStorage.getItem(KEY);
@@ -35,6 +35,16 @@ export function clearSession(): void {
 /** Roles that may edit journeys (the server checks too; this only hides controls). */
 export function canEditJourneys(session: Session | null): boolean {
   return !!session && session.roles.some((role) => role === 'designer' || role === 'admin');
+}
+
+/** Roles that read employee NPS (HR admins everything, leaders their departments). */
+export function canReadEnps(session: Session | null): boolean {
+  return !!session && session.roles.some((role) => role === 'hr-admin' || role === 'leader' || role === 'admin');
+}
+
+/** Roles that run campaigns and manage departments. */
+export function canRunEnps(session: Session | null): boolean {
+  return !!session && session.roles.some((role) => role === 'hr-admin' || role === 'admin');
 }
 
 export class LoginError extends Error {}

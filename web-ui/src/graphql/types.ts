@@ -38,3 +38,109 @@ export interface CreateJourneyInput {
 export interface CreateJourneyResult {
   createJourney: Journey;
 }
+
+// Employee NPS
+
+export interface Department {
+  code: string;
+  name: string;
+  parent: string | null;
+  depth: number;
+  children: string[];
+}
+
+export interface DepartmentsResult {
+  departments: Department[];
+}
+
+export type CampaignStatus = 'DRAFT' | 'OPEN' | 'CLOSED';
+
+export interface Translation {
+  language: string;
+  text: string;
+}
+
+export interface Campaign {
+  id: string;
+  name: string;
+  company: string;
+  language: string;
+  departments: string[];
+  opensAt: string | null;
+  closesAt: string | null;
+  status: CampaignStatus;
+  resultsReleased: boolean;
+  minGroupSize: number;
+  minCommentGroupSize: number;
+  createdAt: string;
+  closedAt: string | null;
+  version: number;
+  question: Translation[];
+  openQuestion: Translation[] | null;
+}
+
+export interface CampaignsResult {
+  campaigns: Campaign[];
+}
+
+export interface CampaignInput {
+  name: string;
+  company?: string;
+  language?: string;
+  departments: string[];
+  closesAt: string;
+  minGroupSize?: number;
+  minCommentGroupSize?: number;
+  openQuestion?: Translation[];
+}
+
+export interface SurveyLink {
+  department: string;
+  email: string | null;
+  url: string;
+}
+
+export interface IssueSurveyLinksResult {
+  issueSurveyLinks: { issued: number; links: SurveyLink[] };
+}
+
+export interface Participation {
+  department: string | null;
+  name: string;
+  depth: number;
+  invited: number;
+  answered: number;
+  responseRate: number | null;
+}
+
+export interface EnpsFigures {
+  n: number;
+  enps: number;
+  marginOfError: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  promotersPercent: number;
+  passivesPercent: number;
+  detractorsPercent: number;
+}
+
+export interface EnpsGroup extends Participation {
+  hidden: boolean;
+  hiddenRule: 'FEWER_THAN_MINIMUM' | 'PROTECTS_SMALLER_GROUP' | null;
+  hiddenReason: string | null;
+  commentsHidden: boolean;
+  commentsHiddenReason: string | null;
+  comments: string[];
+  figures: EnpsFigures | null;
+}
+
+export interface CampaignResults {
+  campaignId: string;
+  campaignName: string;
+  closedAt: string | null;
+  minGroupSize: number;
+  minCommentGroupSize: number;
+  overall: EnpsGroup | null;
+  departments: EnpsGroup[];
+}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../auth/SessionContext';
+import { canReadEnps } from '../auth/session';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 export function AppHeader() {
@@ -11,6 +12,7 @@ export function AppHeader() {
       <Link to="/" className="brand">Cairn</Link>
       <nav aria-label="main">
         <Link to="/">{t('journeys.title')}</Link>
+        {canReadEnps(session) && <Link to="/enps">{t('enps.title')}</Link>}
       </nav>
       <div className="header-end">
         <LanguageSwitcher />

@@ -287,6 +287,8 @@ class EnpsApiTest {
         // support is big enough, but company minus sales minus support would be legal
         assertThat(byCode.get("support").at("/hidden").asBoolean()).isTrue();
         assertThat(byCode.get("support").at("/hiddenReason").asString()).contains("smaller group");
+        assertThat(byCode.get("support").at("/hiddenRule").asString()).isEqualTo("PROTECTS_SMALLER_GROUP");
+        assertThat(byCode.get("legal").at("/hiddenRule").asString()).isEqualTo("FEWER_THAN_MINIMUM");
         assertThat(byCode.get("support").at("/comments").size()).isZero();
         assertThat(byCode.get("company").at("/hidden").asBoolean()).isFalse();
         // 24 responses reach the comment minimum, but the whole minus sales (12) would be the other 12's comments

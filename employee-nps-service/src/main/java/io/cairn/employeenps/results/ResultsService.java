@@ -163,6 +163,7 @@ public class ResultsService {
             }
             long answered = suppression.total(node);
             boolean shown = scores.contains(node);
+            String hiddenRule = shown ? null : answered < campaign.minGroupSize() ? "FEWER_THAN_MINIMUM" : "PROTECTS_SMALLER_GROUP";
             String hiddenReason = shown ? null : answered < campaign.minGroupSize()
                     ? "hidden: fewer than " + campaign.minGroupSize() + " responses"
                     : "hidden: its figures would let a smaller group be worked out";
@@ -175,7 +176,7 @@ public class ResultsService {
             Department d = WHOLE.equals(node) ? null : scope.get(node);
             groups.put(node, new GroupResult(d == null ? null : d.code(), d == null ? campaign.name() : d.name(),
                     d == null ? null : d.parent(), d == null ? 0 : scope.depth(node) + 1, invited, answered,
-                    invited == 0 ? null : Math.round(1000.0 * answered / invited) / 10.0, !shown, hiddenReason,
+                    invited == 0 ? null : Math.round(1000.0 * answered / invited) / 10.0, !shown, hiddenRule, hiddenReason,
                     shown ? Figures.of(distribution) : null, !commentsShown, commentsReason, texts));
         }
         return new Computed(scope, groups);

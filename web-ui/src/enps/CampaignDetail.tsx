@@ -1,0 +1,153 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import closeCampaignDocument from '../graphql/closeCampaign.graphql?raw';
+import issueSurveyLinksDocument from '../graphql/issueSurveyLinks.graphql?raw';
+import openCampaignDocument from '../graphql/openCampaign.graphql?raw';
+import participationDocument from '../graphql/campaignParticipation.graphql?raw';
+import resultsDocument from '../graphql/campaignResults.graphql?raw';
+import { graphqlRequest } from '../graphql/client';
+import type {
+  Campaign, CampaignResults, Department, IssueSurveyLinksResult, Participation, SurveyLink,
+} from '../graphql/types';
+import { errorMessage } from '../journeys/errors';
+import { ResultsTable } from './ResultsTable';
+
+/** Links as a CSV file for whoever sends them out: this download is the only copy. */
+function downloadLinks(campaign: Campaign, links: SurveyLink[]) {
+  const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
+  const csv = ['department,email,link', ...links.map((l) => [l.department, l.email ?? '', l.url].map(quote).join(','))].join('\n');
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `survey-links-${campaign.name.replace(/[^\p{L}\p{N}]+/gu, '-')}.csv`;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+/** One campaign: lifecycle, links, participation and, once closed, the results. */
+export function CampaignDetail({ campaign, departments, manage, onChanged }: {
+  campaign: Campaign; departments: Department[]; manage: boolean; onChanged: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [participation, setParticipation] = useState<Participation[]>([]);
+  const [results, setResults] = useState<CampaignResults | null>(null);
+  const [counts, setCounts] = useState<Record<string, number>>({});
+  const [issued, setIssued] = useState<SurveyLink[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      const p = await graphqlRequest<{ campaignParticipation: Participation[] }>(participationDocument, { id: campaign.id });
+      setParticipation(p.campaignParticipation);
+      if (campaign.resultsReleased) {
+        const r = await graphqlRequest<{ campaignResults: CampaignResults }>(resultsDocument, { id: campaign.id });
+        setResults(r.campaignResults);
+      } else {
+        setResults(null);
+      }
+    } catch (e) {
+      setError(errorMessage(e, t));
+    }
+  }, [campaign.id, campaign.resultsReleased, t]);
+
+  useEffect(() => {
+    setIssued(null);
+    void load();
+  }, [load]);
+
+  async function step(document: string, confirmKey: string) {
+    if (!window.confirm(t(confirmKey, { name: campaign.name }))) return;
+    setError(null);
+    try {
+      await graphqlRequest(document, { id: campaign.id, expectedVersion: campaign.version });
+      onChanged();
+    } catch (e) {
+      setError(errorMessage(e, t));
+    }
+  }
+
+  async function issue() {
+    setError(null);
+    const wanted = Object.entries(counts).filter(([, n]) => n > 0).map(([department, count]) => ({ department, count }));
+    if (wanted.length === 0) return;
+    try {
+      const result = await graphqlRequest<IssueSurveyLinksResult>(issueSurveyLinksDocument, { campaignId: campaign.id, counts: wanted });
+      setIssued(result.issueSurveyLinks.links);
+      setCounts({});
+      void load();
+    } catch (e) {
+      setError(errorMessage(e, t));
+    }
+  }
+
+  const inScope = departments.filter((d) => participation.some((p) => p.department === d.code));
+  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  return (
+    <section className="card campaign" aria-labelledby="campaign-title">
+      <h2 id="campaign-title">{campaign.name}</h2>
+      <p className="muted">
+        {t(`enps.status.${campaign.status}`)}
+        {campaign.closedAt
+          ? ` · ${t('enps.campaign.closedOn', { date: dates.format(new Date(campaign.closedAt)) })}`
+          : campaign.closesAt && ` · ${t('enps.campaign.closesOn', { date: dates.format(new Date(campaign.closesAt)) })}`}
+        {` · ${t('enps.campaign.minimums', { min: campaign.minGroupSize, comments: campaign.minCommentGroupSize })}`}
+      </p>
+      <p>{campaign.question.find((q) => q.language === i18n.language)?.text ?? campaign.question[0]?.text}</p>
+      {error && <p className="error" role="alert">{error}</p>}
+      {manage && campaign.status === 'DRAFT' && (
+        <button type="button" className="primary" onClick={() => step(openCampaignDocument, 'enps.campaign.confirmOpen')}>
+          {t('enps.campaign.open')}
+        </button>
+      )}
+      {manage && campaign.status === 'OPEN' && (
+        <button type="button" onClick={() => step(closeCampaignDocument, 'enps.campaign.confirmClose')}>
+          {t('enps.campaign.close')}
+        </button>
+      )}
+
+      {manage && campaign.status !== 'CLOSED' && (
+        <fieldset className="links">
+          <legend>{t('enps.links.title')}</legend>
+          <p className="muted small">{t('enps.links.hint')}</p>
+          {inScope.map((d) => (
+            <label key={d.code} className="count">
+              <span>{d.name}</span>
+              <input type="number" min={0} max={10000} value={counts[d.code] ?? 0}
+                onChange={(e) => setCounts({ ...counts, [d.code]: Number(e.target.value) })} />
+            </label>
+          ))}
+          <button type="button" onClick={issue}>{t('enps.links.issue')}</button>
+          {issued && (
+            <p className="notice" role="status">
+              {t('enps.links.issued', { count: issued.length })}{' '}
+              <button type="button" className="link" onClick={() => downloadLinks(campaign, issued)}>{t('enps.links.download')}</button>
+            </p>
+          )}
+        </fieldset>
+      )}
+
+      <h3>{t('enps.participation.title')}</h3>
+      <table>
+        <thead>
+          <tr><th scope="col">{t('enps.results.group')}</th><th scope="col">{t('enps.participation.invited')}</th>
+            <th scope="col">{t('enps.participation.answered')}</th></tr>
+        </thead>
+        <tbody>
+          {participation.map((p) => (
+            <tr key={p.department ?? '*'} data-testid="participation-row">
+              <th scope="row" style={{ paddingInlineStart: `${0.5 + p.depth * 1.25}rem` }}>
+                {p.department === null ? t('enps.results.everyone') : p.name}
+              </th>
+              <td>{p.invited}</td>
+              <td>{p.answered}{p.responseRate !== null && ` (${p.responseRate}%)`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>{t('enps.results.title')}</h3>
+      {results ? <ResultsTable results={results} /> : <p className="muted">{t('enps.results.notReleased')}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { json, renderApp, serve, signedInAs } from '../test/render';
+
+const departments = [
+  { code: 'acme', name: 'Acme', parent: null, depth: 0, children: ['ops', 'legal'] },
+  { code: 'ops', name: 'Operations', parent: 'acme', depth: 1, children: [] },
+  { code: 'legal', name: 'Legal', parent: 'acme', depth: 1, children: [] },
+];
+
+const campaign = (status: string) => ({
+  id: 'c1', name: 'Winter pulse', company: 'Acme', language: 'en', departments: ['acme'], opensAt: null,
+  closesAt: '2026-12-31T00:00:00Z', status, resultsReleased: status === 'CLOSED', minGroupSize: 5, minCommentGroupSize: 10,
+  createdAt: '2026-12-01T00:00:00Z', closedAt: null, version: 2,
+  question: [{ language: 'en', text: 'How likely are you to recommend Acme as a place to work?' }], openQuestion: null,
+});
+
+const group = (department: string | null, name: string, depth: number, extra: Record<string, unknown>) => ({
+  department, name, depth, invited: 20, answered: 12, responseRate: 60, hidden: false, hiddenRule: null, hiddenReason: null,
+  commentsHidden: true, commentsHiddenReason: null, comments: [], figures: null, ...extra,
+});
+
+const figures = { n: 12, enps: 33.3, marginOfError: 41.2, promoters: 7, passives: 2, detractors: 3,
+  promotersPercent: 58.3, passivesPercent: 16.7, detractorsPercent: 25 };
+
+function graphql(answers: Record<string, unknown>) {
+  return serve((_url, init) => {
+    const { query } = JSON.parse(String(init.body));
+    const name = Object.keys(answers).find((key) => query.includes(key));
+    if (!name) throw new Error(`unexpected query ${query}`);
+    return json({ data: answers[name] });
+  });
+}
+
+describe('employee NPS screens', () => {
+  it('shows HR a closed campaign with large groups scored and small ones hidden with the reason', async () => {
+    signedInAs('hr-admin');
+    graphql({
+      'query Campaigns': { campaigns: [campaign('CLOSED')] },
+      'query EnpsDepartments': { departments },
+      'query CampaignParticipation': { campaignParticipation: [
+        { department: null, name: 'Winter pulse', depth: 0, invited: 40, answered: 15, responseRate: 37.5 }] },
+      'query CampaignResults': { campaignResults: { campaignId: 'c1', campaignName: 'Winter pulse', closedAt: null,
+        minGroupSize: 5, minCommentGroupSize: 10,
+        overall: group(null, 'Winter pulse', 0, { figures, comments: ['More focus time'], commentsHidden: false }),
+        departments: [
+          group('ops', 'Operations', 2, { figures }),
+          group('legal', 'Legal', 2, { hidden: true, hiddenRule: 'FEWER_THAN_MINIMUM', answered: 3 }),
+        ] } },
+    });
+    renderApp('/enps');
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Winter pulse' }));
+    const rows = await screen.findAllByTestId('enps-row');
+    expect(rows).toHaveLength(3);
+    expect(within(rows[1]).getByText('+33.3')).toBeInTheDocument();
+    expect(rows[2]).toHaveTextContent('Hidden: fewer than 5 responses');
+    expect(rows[2]).not.toHaveTextContent('±');
+    expect(screen.getByText('1 comment from Everyone in the campaign')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'New campaign' })).toBeInTheDocument();
+  });
+
+  it('lets a leader read results but not run campaigns, and shows designers no eNPS at all', async () => {
+    signedInAs('leader');
+    graphql({ 'query Campaigns': { campaigns: [campaign('OPEN')] }, 'query EnpsDepartments': { departments },
+      'query CampaignParticipation': { campaignParticipation: [] } });
+    const { unmount } = renderApp('/enps');
+    await userEvent.click(await screen.findByRole('button', { name: 'Winter pulse' }));
+    expect(await screen.findByText(/Results are released when the campaign closes/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Close and release results' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'New campaign' })).toBeNull();
+    unmount();
+
+    signedInAs('designer');
+    serve(() => json({ data: { journeys: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } }));
+    renderApp('/');
+    expect(await screen.findByRole('heading', { name: 'Journeys' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Employee NPS' })).toBeNull();
+  });
+});
