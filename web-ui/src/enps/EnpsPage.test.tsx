@@ -78,4 +78,30 @@ describe('employee NPS screens', () => {
     expect(await screen.findByRole('heading', { name: 'Journeys' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Employee NPS' })).toBeNull();
   });
+
+  it('puts each department\u2019s employee NPS next to the customer NPS of its touchpoints', async () => {
+    signedInAs('hr-admin');
+    graphql({
+      'query Campaigns': { campaigns: [campaign('CLOSED')] },
+      'query EnpsDepartments': { departments },
+      'query DualNps': { dualNps: [
+        { department: 'ops', name: 'Operations', campaignName: 'Winter pulse', closedAt: null,
+          employee: { hidden: false, hiddenRule: null, figures: { n: 12, enps: 25 } },
+          customer: { touchpoints: 3, npsN: 40, nps: -10, npsMargin: 20, csatN: 0, csat: null } },
+        { department: 'legal', name: 'Legal', campaignName: 'Winter pulse', closedAt: null,
+          employee: { hidden: true, hiddenRule: 'FEWER_THAN_MINIMUM', figures: null },
+          customer: { touchpoints: 1, npsN: 0, nps: null, npsMargin: null, csatN: 9, csat: 66.7 } }] },
+      'query EnpsTrend': { enpsTrend: [{ campaignId: 'c1', campaignName: 'Winter pulse', closedAt: null,
+        group: { answered: 15, hidden: false, hiddenRule: null, figures: { n: 15, enps: 20, marginOfError: 30 } } }] },
+    });
+    renderApp('/enps');
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Dual NPS: employees and customers' }));
+    const rows = await screen.findAllByTestId('dual-row');
+    expect(rows[0]).toHaveTextContent('+25');
+    expect(rows[0]).toHaveTextContent('-10 (n=40)');
+    expect(rows[1]).toHaveTextContent('Hidden: too few responses');
+    expect(rows[1]).toHaveTextContent('no NPS answers (CSAT 66.7%, n=9)');
+    expect(await screen.findByText('+20 ±30')).toBeInTheDocument();
+  });
 });

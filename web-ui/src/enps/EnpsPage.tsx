@@ -9,7 +9,11 @@ import { canRunEnps } from '../auth/session';
 import { errorMessage } from '../journeys/errors';
 import { CampaignDetail } from './CampaignDetail';
 import { DepartmentsPanel } from './DepartmentsPanel';
+import { DualNpsPanel } from './DualNpsPanel';
+import { TrendPanel } from './TrendPanel';
 import { NewCampaignForm } from './NewCampaignForm';
+
+const DUAL = 'dual-nps';
 
 /** Employee NPS: campaigns and their results for HR admins (who also run them) and leaders. */
 export function EnpsPage() {
@@ -48,6 +52,9 @@ export function EnpsPage() {
           <h1 id="campaigns-title">{t('enps.title')}</h1>
           {error && <p className="error" role="alert">{error}</p>}
           {campaigns.length === 0 && !error && <p className="muted">{t('enps.noCampaigns')}</p>}
+          <button type="button" className={selected === DUAL ? 'link selected' : 'link'} onClick={() => setSelected(DUAL)}>
+            {t('enps.dual.open')}
+          </button>
           <ul className="campaign-list">
             {campaigns.map((c) => (
               <li key={c.id}>
@@ -64,7 +71,12 @@ export function EnpsPage() {
         {manage && <NewCampaignForm departments={departments} onCreated={(id) => { setSelected(id); void load(); }} />}
         {manage && <DepartmentsPanel departments={departments} onChanged={load} />}
       </div>
-      {current ? (
+      {selected === DUAL ? (
+        <div className="enps-main">
+          <DualNpsPanel />
+          {departments.length > 0 && <TrendPanel departments={departments} everyone={manage} />}
+        </div>
+      ) : current ? (
         <CampaignDetail key={`${current.id}-${current.version}`} campaign={current} departments={departments}
           manage={manage} onChanged={load} />
       ) : (

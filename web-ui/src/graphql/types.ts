@@ -144,3 +144,19 @@ export interface CampaignResults {
   overall: EnpsGroup | null;
   departments: EnpsGroup[];
 }
+
+export interface DualNpsRow {
+  department: string;
+  name: string;
+  campaignName: string;
+  closedAt: string | null;
+  employee: { hidden: boolean; hiddenRule: EnpsGroup['hiddenRule']; figures: { n: number; enps: number } | null };
+  customer: { touchpoints: number; npsN: number; nps: number | null; npsMargin: number | null; csatN: number; csat: number | null };
+}
+
+export interface TrendPoint {
+  campaignId: string;
+  campaignName: string;
+  closedAt: string | null;
+  group: { answered: number; hidden: boolean; hiddenRule: EnpsGroup['hiddenRule']; figures: { n: number; enps: number; marginOfError: number } | null };
+}

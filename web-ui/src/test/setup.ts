@@ -6,6 +6,13 @@ import i18n from '../i18n';
 // a busy 2-core build machine renders slower than a laptop: wait longer before calling an element missing
 configure({ asyncUtilTimeout: 5000 });
 
+// jsdom has no layout: charts measure their container through ResizeObserver
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
 afterEach(async () => {
   cleanup();
   vi.unstubAllGlobals();

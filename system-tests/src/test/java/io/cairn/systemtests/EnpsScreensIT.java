@@ -96,5 +96,12 @@ class EnpsScreensIT {
         assertThat(results.filter(new Locator.FilterOptions().setHasText("UI Crew")))
                 .containsText("Hidden: it would let a smaller group be worked out");
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("enps-results.png")).setFullPage(true));
+
+        page.getByRole(AriaRole.BUTTON, named("Dual NPS: employees and customers")).click();
+        Locator acme = page.locator("[data-testid=dual-row]").filter(new Locator.FilterOptions().setHasText("UI Acme"));
+        assertThat(acme).containsText("no customer answers");
+        assertThat(page.locator("[data-testid=dual-row]").filter(new Locator.FilterOptions().setHasText("UI Legal")))
+                .containsText("Hidden: too few responses");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("dual-nps.png")).setFullPage(true));
     }
 }
