@@ -43,7 +43,7 @@ class EmployeeNpsIT {
         String hr = "Bearer " + RunningSuite.get().token("hr-admin");
         List<Map<String, Object>> tree = List.of(
                 department("acme", "Acme", null), department("ops", "Operations", "acme"),
-                department("ops-ground", "Ground operations", "ops"), department("ops-air", "Air operations", "ops"),
+                department("cabin-crew", "Cabin crew", "ops"), department("ops-air", "Air operations", "ops"),
                 department("people", "People", "acme"), department("legal", "Legal", "acme"));
         assertThat(data(hr, "mutation($d: [DepartmentInput!]!) { replaceDepartments(departments: $d) { code depth } }",
                 Map.of("d", tree)).at("/replaceDepartments").size()).isEqualTo(6);
@@ -60,7 +60,7 @@ class EmployeeNpsIT {
                 Map.of("id", id, "v", campaign.at("/version").asInt())).at("/openCampaign");
         assertThat(opened.at("/status").asString()).isEqualTo("OPEN");
 
-        Map<String, Integer> headCount = new LinkedHashMap<>(Map.of("ops-ground", 14, "ops-air", 12, "people", 11, "legal", 3));
+        Map<String, Integer> headCount = new LinkedHashMap<>(Map.of("cabin-crew", 14, "ops-air", 12, "people", 11, "legal", 3));
         List<Map<String, Object>> counts = new ArrayList<>();
         headCount.forEach((code, n) -> counts.add(Map.of("department", code, "count", n)));
         JsonNode issued = data(hr, """
@@ -77,7 +77,7 @@ class EmployeeNpsIT {
             String token = url.substring(url.indexOf('#') + 1);
             JsonNode survey = http().post("/api/employee-nps/public/survey", null, Map.of("token", token)).json();
             assertThat(survey.at("/question").asString()).contains("Acme");
-            int score = link.at("/department").asString().equals("ops-ground") ? 9 + i % 2 : i % 11;
+            int score = link.at("/department").asString().equals("cabin-crew") ? 9 + i % 2 : i % 11;
             ServiceHttp.Response answer = http().post("/api/employee-nps/public/survey/responses", null,
                     Map.of("token", token, "score", score, "comment", "Comment number " + i));
             assertThat(answer.status()).as(answer.body()).isEqualTo(201);
@@ -108,7 +108,7 @@ class EmployeeNpsIT {
         assertThat(shown.at("/overall/comments").size()).isEqualTo(40);
         Map<String, JsonNode> byCode = new LinkedHashMap<>();
         shown.at("/departments").forEach(d -> byCode.put(d.at("/department").asString(), d));
-        assertThat(byCode.get("ops-ground").at("/figures/enps").asDouble()).isEqualTo(100.0);
+        assertThat(byCode.get("cabin-crew").at("/figures/enps").asDouble()).isEqualTo(100.0);
         assertThat(byCode.get("ops").at("/figures/n").asInt()).isEqualTo(26);
         assertThat(byCode.get("ops-air").at("/hidden").asBoolean()).isFalse();
         assertThat(byCode.get("legal").at("/hidden").asBoolean()).isTrue();
@@ -122,10 +122,33 @@ class EmployeeNpsIT {
         assertThat(graphQl(designer, results, Map.of("id", id)).at("/errors/0/extensions/code").asString()).isEqualTo("FORBIDDEN");
         assertThat(http().get("/api/employee-nps/campaigns/" + id + "/results", designer).status()).isEqualTo(403);
 
-        JsonNode dual = data(hr, "{ dualNps { department employee { hidden figures { enps } } customer { touchpoints } } }",
+        // customers answer NPS on the touchpoints the cabin crew owns in an airline journey
+        String designerToken = "Bearer " + RunningSuite.get().token("designer");
+        String analyst = "Bearer " + RunningSuite.get().token("analyst");
+        String journeyId = http().post("/api/journey/templates/airline-trip/journeys", designerToken,
+                Map.of("name", "Airline (dual NPS)")).json().at("/id").asString();
+        List<String> crewTouchpoints = http().get("/api/touchpoint/touchpoints?journeyId=" + journeyId, designerToken).json()
+                .valueStream().filter(t -> "cabin-crew".equals(t.at("/ownerTeam").asString()))
+                .map(t -> t.at("/id").asString()).toList();
+        assertThat(crewTouchpoints).isNotEmpty();
+        for (int r = 0; r < 10; r++) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            int score = r < 6 ? 10 : 3;
+            crewTouchpoints.forEach(tp -> items.add(Map.of("touchpointId", tp, "metric", "NPS", "score", score)));
+            assertThat(http().post("/api/metrics/submissions", analyst, Map.of("id", "dual-" + r, "journeyId", journeyId,
+                    "items", items)).status()).isEqualTo(201);
+        }
+        JsonNode dual = data(hr, """
+                { dualNps(days: 30) { department employee { hidden figures { enps } } customer { touchpoints npsN nps } } }""",
                 Map.of()).at("/dualNps");
-        assertThat(dual.valueStream().filter(d -> d.at("/department").asString().equals("ops-ground")).findFirst().orElseThrow()
-                .at("/employee/figures/enps").asDouble()).isEqualTo(100.0);
+        JsonNode crew = dual.valueStream().filter(d -> d.at("/department").asString().equals("cabin-crew")).findFirst().orElseThrow();
+        assertThat(crew.at("/employee/figures/enps").asDouble()).isEqualTo(100.0);
+        assertThat(crew.at("/customer/touchpoints").asInt()).isGreaterThanOrEqualTo(crewTouchpoints.size());
+        // 6 promoters and 4 detractors on each crew touchpoint: +20, whatever else the crew owns without NPS answers
+        assertThat(crew.at("/customer/npsN").asInt()).isEqualTo(10 * crewTouchpoints.size());
+        assertThat(crew.at("/customer/nps").asDouble()).isEqualTo(20.0);
+        assertThat(dual.valueStream().filter(d -> d.at("/department").asString().equals("legal")).findFirst().orElseThrow()
+                .at("/employee/hidden").asBoolean()).isTrue();
     }
 
     static Map<String, Object> department(String code, String name, String parent) {
