@@ -2,10 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import closeCampaignDocument from '../graphql/closeCampaign.graphql?raw';
 import issueSurveyLinksDocument from '../graphql/issueSurveyLinks.graphql?raw';
+import issueFromRosterDocument from '../graphql/issueSurveyLinksFromRoster.graphql?raw';
 import openCampaignDocument from '../graphql/openCampaign.graphql?raw';
 import participationDocument from '../graphql/campaignParticipation.graphql?raw';
 import resultsDocument from '../graphql/campaignResults.graphql?raw';
-import { graphqlRequest } from '../graphql/client';
+import { GraphQLRequestError, graphqlRequest } from '../graphql/client';
 import type {
   Campaign, CampaignResults, Department, IssueSurveyLinksResult, Participation, SurveyLink,
 } from '../graphql/types';
@@ -34,6 +35,8 @@ export function CampaignDetail({ campaign, departments, manage, onChanged }: {
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [issued, setIssued] = useState<SurveyLink[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [rosterNotice, setRosterNotice] = useState<string | null>(null);
+  const [rosterRows, setRosterRows] = useState<{ row: number; column: string; reason: string }[]>([]);
 
   const load = useCallback(async () => {
     setError(null);
@@ -81,6 +84,26 @@ export function CampaignDetail({ campaign, departments, manage, onChanged }: {
     }
   }
 
+  async function uploadRoster(file: File) {
+    setError(null);
+    setRosterNotice(null);
+    setRosterRows([]);
+    try {
+      const result = await graphqlRequest<{ issueSurveyLinksFromRoster: { issued: number; alreadyInvited: string[]; links: SurveyLink[] } }>(
+        issueFromRosterDocument, { campaignId: campaign.id, csv: await file.text() });
+      setIssued(result.issueSurveyLinksFromRoster.links);
+      if (result.issueSurveyLinksFromRoster.alreadyInvited.length > 0) {
+        setRosterNotice(t('enps.links.alreadyInvited', { count: result.issueSurveyLinksFromRoster.alreadyInvited.length }));
+      }
+      void load();
+    } catch (e) {
+      setError(errorMessage(e, t));
+      if (e instanceof GraphQLRequestError && Array.isArray(e.extensions.errors)) {
+        setRosterRows(e.extensions.errors as { row: number; column: string; reason: string }[]);
+      }
+    }
+  }
+
   const inScope = departments.filter((d) => participation.some((p) => p.department === d.code));
   const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
   return (
@@ -118,6 +141,15 @@ export function CampaignDetail({ campaign, departments, manage, onChanged }: {
             </label>
           ))}
           <button type="button" onClick={issue}>{t('enps.links.issue')}</button>
+          <label htmlFor="roster-file">{t('enps.links.roster')}</label>
+          <input id="roster-file" type="file" accept=".csv,text/csv"
+            onChange={(e) => { const file = e.target.files?.[0]; if (file) void uploadRoster(file); e.target.value = ''; }} />
+          {rosterRows.length > 0 && (
+            <ul className="error small" aria-label={t('enps.links.rosterErrors')}>
+              {rosterRows.map((r) => <li key={`${r.row}-${r.column}`}>{t('enps.links.rosterRow', r)}</li>)}
+            </ul>
+          )}
+          {rosterNotice && <p className="muted small">{rosterNotice}</p>}
           {issued && (
             <p className="notice" role="status">
               {t('enps.links.issued', { count: issued.length })}{' '}

@@ -104,4 +104,36 @@ describe('employee NPS screens', () => {
     expect(rows[1]).toHaveTextContent('no NPS answers (CSAT 66.7%, n=9)');
     expect(await screen.findByText('+20 ±30')).toBeInTheDocument();
   });
+
+  it('issues links from a roster and lists the rows to fix when the roster is refused', async () => {
+    signedInAs('hr-admin');
+    let uploads = 0;
+    serve((_url, init) => {
+      const { query, variables } = JSON.parse(String(init.body));
+      if (query.includes('query Campaigns')) return json({ data: { campaigns: [campaign('OPEN')] } });
+      if (query.includes('query EnpsDepartments')) return json({ data: { departments } });
+      if (query.includes('query CampaignParticipation')) return json({ data: { campaignParticipation: [] } });
+      expect(query).toContain('issueSurveyLinksFromRoster');
+      expect(variables.csv).toContain('department,email');
+      uploads += 1;
+      if (uploads === 1) {
+        return json({ data: null, errors: [{ message: '1 roster row(s) are invalid; nothing was issued',
+          extensions: { code: 'ROSTER_INVALID', errors: [{ row: 3, column: 'email', reason: 'is not an email address' }] } }] });
+      }
+      return json({ data: { issueSurveyLinksFromRoster: { issued: 2, alreadyInvited: ['old@acme.example'], links: [
+        { department: 'ops', email: 'a@acme.example', url: 'http://x/survey#1' },
+        { department: 'ops', email: 'b@acme.example', url: 'http://x/survey#2' }] } } });
+    });
+    renderApp('/enps');
+    await userEvent.click(await screen.findByRole('button', { name: 'Winter pulse' }));
+
+    const roster = new File(['department,email\nops,a@acme.example\nops,nope\n'], 'roster.csv', { type: 'text/csv' });
+    await userEvent.upload(await screen.findByLabelText(/Or upload a roster/), roster);
+    expect(await screen.findByText('Row 3, email: is not an email address')).toBeInTheDocument();
+
+    await userEvent.upload(screen.getByLabelText(/Or upload a roster/), roster);
+    expect(await screen.findByText('2 links issued.')).toBeInTheDocument();
+    expect(screen.getByText('1 person had a link already and was skipped.')).toBeInTheDocument();
+    expect(screen.queryByText('Row 3, email: is not an email address')).toBeNull();
+  });
 });

@@ -10,12 +10,15 @@ export interface FieldError {
 export class GraphQLRequestError extends Error {
   readonly code: string;
   readonly fields: FieldError[];
+  /** Further details the server sent, e.g. `errors` (rows of a refused roster). */
+  readonly extensions: Record<string, unknown>;
 
-  constructor(message: string, code: string, fields: FieldError[] = []) {
+  constructor(message: string, code: string, fields: FieldError[] = [], extensions: Record<string, unknown> = {}) {
     super(message);
     this.name = 'GraphQLRequestError';
     this.code = code;
     this.fields = fields;
+    this.extensions = extensions;
   }
 }
 
@@ -29,7 +32,7 @@ export class UnauthorizedError extends GraphQLRequestError {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; fields?: FieldError[] } }[];
+  errors?: { message: string; extensions?: { code?: string; fields?: FieldError[]; [key: string]: unknown } }[];
 }
 
 const listeners = new Set<() => void>();
@@ -67,7 +70,8 @@ export async function graphqlRequest<T, V extends object = object>(
   }
   if (body.errors && body.errors.length > 0) {
     const first = body.errors[0];
-    throw new GraphQLRequestError(first.message, first.extensions?.code ?? 'INTERNAL_ERROR', first.extensions?.fields ?? []);
+    throw new GraphQLRequestError(first.message, first.extensions?.code ?? 'INTERNAL_ERROR', first.extensions?.fields ?? [],
+      first.extensions ?? {});
   }
   if (!response.ok || body.data == null) {
     throw new GraphQLRequestError(`The server answered ${response.status}`, 'INTERNAL_ERROR');

@@ -162,6 +162,17 @@ class EnpsGraphQlTest {
         assertThat(sent.at("/openQuestion/en").asString()).isEqualTo("Why?");
         assertThat(sent.at("/minGroupSize").asInt()).isEqualTo(6);
 
+        enpsService.reply("POST", "/campaigns/c9/invitations/roster", 400, json(Map.of("status", 400, "code", "ROSTER_INVALID",
+                "detail", "1 roster row(s) are invalid; nothing was issued",
+                "errors", List.of(Map.of("row", 3, "column", "email", "reason", "is not an email address")))));
+        as("hr-admin").document("mutation { issueSurveyLinksFromRoster(campaignId: \"c9\", csv: \"department,email\\nsales,x\") { issued } }")
+                .execute().errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+                    assertThat(e.getExtensions().get("code")).isEqualTo("ROSTER_INVALID");
+                    assertThat(e.getExtensions().get("errors")).isEqualTo(
+                            List.of(Map.of("row", 3, "column", "email", "reason", "is not an email address")));
+                }));
+        assertThat(enpsService.requests().get(1).header("Content-Type")).startsWith("text/csv");
+
         as("designer").documentName("createCampaign").variable("input", Map.of("name", "x")).execute().errors()
                 .satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions().get("code")).isEqualTo("FORBIDDEN")));

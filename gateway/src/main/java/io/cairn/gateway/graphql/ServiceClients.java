@@ -74,12 +74,25 @@ public final class ServiceClients {
         String code = problem.path("code").asString(ErrorCodes.forStatus(org.springframework.http.HttpStatusCode.valueOf(status)));
         String detail = problem.path("detail").asString("The " + service + " refused the request");
         List<FieldError> fields = new ArrayList<>();
+        // other itemised problems (e.g. roster rows: row, column, reason) pass on as extensions.errors
+        List<Map<String, Object>> items = new ArrayList<>();
         for (JsonNode error : problem.path("errors")) {
-            fields.add(new FieldError(error.path("field").asString(), error.path("message").asString()));
+            if (error.has("field")) {
+                fields.add(new FieldError(error.path("field").asString(), error.path("message").asString()));
+            } else {
+                Map<String, Object> item = new java.util.LinkedHashMap<>();
+                error.properties().forEach(p -> item.put(p.getKey(), p.getValue().isNumber() ? p.getValue().numberValue()
+                        : p.getValue().asString()));
+                items.add(item);
+            }
         }
-        Map<String, Object> extensions = problem.has("currentVersion")
-                ? Map.of("currentVersion", problem.path("currentVersion").asLong())
-                : Map.of();
+        Map<String, Object> extensions = new java.util.LinkedHashMap<>();
+        if (problem.has("currentVersion")) {
+            extensions.put("currentVersion", problem.path("currentVersion").asLong());
+        }
+        if (!items.isEmpty()) {
+            extensions.put("errors", items);
+        }
         return new DownstreamException(service, status, code, detail, fields, extensions);
     }
 
