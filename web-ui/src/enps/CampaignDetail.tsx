@@ -10,19 +10,26 @@ import { GraphQLRequestError, graphqlRequest } from '../graphql/client';
 import type {
   Campaign, CampaignResults, Department, IssueSurveyLinksResult, Participation, SurveyLink,
 } from '../graphql/types';
+import { getSession } from '../auth/session';
 import { errorMessage } from '../journeys/errors';
 import { ResultsTable } from './ResultsTable';
+import { saveFile } from './saveFile';
 
 /** Links as a CSV file for whoever sends them out: this download is the only copy. */
 function downloadLinks(campaign: Campaign, links: SurveyLink[]) {
   const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
   const csv = ['department,email,link', ...links.map((l) => [l.department, l.email ?? '', l.url].map(quote).join(','))].join('\n');
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `survey-links-${campaign.name.replace(/[^\p{L}\p{N}]+/gu, '-')}.csv`;
-  a.click();
-  URL.revokeObjectURL(url);
+  saveFile(new Blob([csv], { type: 'text/csv;charset=utf-8' }), 'survey-links', campaign.name);
+}
+
+/** The results table as the server exports it (only what the screen may show), saved as a file. */
+async function downloadResults(campaign: Campaign): Promise<void> {
+  const session = getSession();
+  const response = await fetch(`/api/employee-nps/campaigns/${encodeURIComponent(campaign.id)}/results.csv`, {
+    headers: session ? { Authorization: `Bearer ${session.token}` } : {},
+  });
+  if (!response.ok) throw new Error(`The export failed (${response.status})`);
+  saveFile(await response.blob(), 'enps-results', campaign.name);
 }
 
 /** One campaign: lifecycle, links, participation and, once closed, the results. */
@@ -179,7 +186,14 @@ export function CampaignDetail({ campaign, departments, manage, onChanged }: {
       </table>
 
       <h3>{t('enps.results.title')}</h3>
-      {results ? <ResultsTable results={results} /> : <p className="muted">{t('enps.results.notReleased')}</p>}
+      {results ? (
+        <>
+          <ResultsTable results={results} />
+          <button type="button" onClick={() => downloadResults(campaign).catch((e) => setError(errorMessage(e, t)))}>
+            {t('enps.results.export')}
+          </button>
+        </>
+      ) : <p className="muted">{t('enps.results.notReleased')}</p>}
     </section>
   );
 }

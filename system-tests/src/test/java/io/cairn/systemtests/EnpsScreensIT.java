@@ -96,6 +96,11 @@ class EnpsScreensIT {
         assertThat(results.filter(new Locator.FilterOptions().setHasText("UI Crew")))
                 .containsText("Hidden: it would let a smaller group be worked out");
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("enps-results.png")).setFullPage(true));
+        Download export = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON, named("Download results (CSV)")).click());
+        List<String> exported = Files.readAllLines(export.path());
+        org.assertj.core.api.Assertions.assertThat(exported).hasSize(1 + 4);
+        org.assertj.core.api.Assertions.assertThat(exported.stream().filter(l -> l.startsWith("ui-legal,")).findFirst().orElseThrow())
+                .contains("hidden: fewer than 5 responses");
 
         page.getByRole(AriaRole.BUTTON, named("Dual NPS: employees and customers")).click();
         Locator acme = page.locator("[data-testid=dual-row]").filter(new Locator.FilterOptions().setHasText("UI Acme"));
