@@ -5,6 +5,7 @@ import { JourneysPage } from './journeys/JourneysPage';
 import { AppHeader } from './layout/AppHeader';
 import { SurveyPage } from './survey/SurveyPage';
 import { EnpsPage } from './enps/EnpsPage';
+import { JourneyMapPage } from './map/JourneyMapPage';
 
 export function App() {
   return (
@@ -17,6 +18,15 @@ export function App() {
           <RequireSession>
             <AppHeader />
             <JourneysPage />
+          </RequireSession>
+        }
+      />
+      <Route
+        path="/journeys/:id"
+        element={
+          <RequireSession>
+            <AppHeader />
+            <JourneyMapPage />
           </RequireSession>
         }
       />

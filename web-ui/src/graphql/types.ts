@@ -160,3 +160,48 @@ export interface TrendPoint {
   closedAt: string | null;
   group: { answered: number; hidden: boolean; hiddenRule: EnpsGroup['hiddenRule']; figures: { n: number; enps: number; marginOfError: number } | null };
 }
+
+// The measured journey map
+
+export type Metric = 'NPS' | 'CSAT' | 'CES';
+
+export interface Measurement {
+  metric: Metric;
+  n: number;
+  score: { value: number | null; margin: number | null };
+}
+
+export interface MapTouchpoint {
+  id: string;
+  name: string;
+  channel: string;
+  ownerTeam: string | null;
+  dimension: string | null;
+  designedEmotion: number;
+  momentOfTruth: boolean;
+  measurements: Measurement[] | null;
+}
+
+export interface MapStage {
+  id: string;
+  name: string;
+  designedEmotion: number;
+  touchpoints: MapTouchpoint[] | null;
+}
+
+export interface Weakness {
+  touchpointId: string;
+  metric: Metric;
+  status: 'WEAK' | 'OK' | 'INSUFFICIENT_DATA' | 'NO_TARGET';
+  severity: number;
+  reason: string;
+  target: number | null;
+  gap: number | null;
+  importance: number | null;
+  score: { value: number | null; margin: number | null; n: number };
+}
+
+export interface JourneyMapResult {
+  journey: { id: string; name: string; description: string | null; version: number; stages: MapStage[] } | null;
+  weakTouchpoints: Weakness[];
+}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import journeysDocument from '../graphql/journeys.graphql?raw';
 import { graphqlRequest, UnauthorizedError } from '../graphql/client';
 import type { Journey, JourneysResult, JourneysVariables } from '../graphql/types';
@@ -91,7 +92,9 @@ export function JourneysPage() {
               {journeys.map((journey) => (
                 <tr key={journey.id} data-testid="journey-row">
                   <td>
-                    <strong>{journey.name}</strong>
+                    <Link to={`/journeys/${journey.id}`} aria-label={t('map.open', { name: journey.name })}>
+                      <strong>{journey.name}</strong>
+                    </Link>
                     {journey.description && <div className="muted small">{journey.description}</div>}
                   </td>
                   <td><span className={`status status-${journey.status.toLowerCase()}`}>{t(`journeys.statuses.${journey.status}`)}</span></td>

@@ -1,0 +1,49 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { json, renderApp, serve, signedInAs } from '../test/render';
+
+const tp = (id: string, name: string, measurements: unknown[]) => ({
+  id, name, channel: 'WEB', ownerTeam: 'digital', dimension: null, designedEmotion: 0, momentOfTruth: false, measurements,
+});
+
+describe('measured journey map', () => {
+  it('shows stages as columns, what customers said per touchpoint, and the weak one with its reason', async () => {
+    signedInAs('viewer');
+    const fetch = serve((_url, init) => {
+      const { variables } = JSON.parse(String(init.body));
+      return json({ data: {
+        journey: { id: 'j1', name: 'Airline trip', description: null, version: 3, stages: [
+          { id: 's1', name: 'Book', designedEmotion: 1, touchpoints: [
+            tp('t1', 'Online booking', [{ metric: 'CSAT', n: 650, score: { value: 62.4, margin: 3.7 } }])] },
+          { id: 's2', name: 'Fly', designedEmotion: 0, touchpoints: [
+            tp('t2', 'Wifi', [{ metric: 'CSAT', n: 12, score: { value: 40, margin: 25 } }]), tp('t3', 'Legroom', [])] },
+        ] },
+        weakTouchpoints: [
+          { touchpointId: 't1', metric: 'CSAT', status: 'WEAK', severity: 25, target: 80, gap: -17.6, importance: 8,
+            reason: `CSAT 62.4% is 17.6 points below the target 80 (n=650, ±3.7) over ${variables.days} days`, score: { value: 62.4, margin: 3.7, n: 650 } },
+          { touchpointId: 't2', metric: 'CSAT', status: 'INSUFFICIENT_DATA', severity: 0, target: 80, gap: null, importance: null,
+            reason: 'n=12 is below 30', score: { value: 40, margin: 25, n: 12 } },
+        ],
+      } });
+    });
+    renderApp('/journeys/j1');
+
+    expect(await screen.findByRole('heading', { name: 'Airline trip' })).toBeInTheDocument();
+    const stages = screen.getAllByRole('listitem');
+    expect(within(stages[0]).getByRole('heading', { name: 'Book' })).toBeInTheDocument();
+    const booking = screen.getByRole('article', { name: 'Online booking' });
+    expect(booking).toHaveClass('weak', 'severe');
+    expect(booking).toHaveTextContent('CSAT 62.4% ±3.7 n=650');
+    expect(booking).toHaveTextContent('17.6 points below the target 80');
+    const wifi = screen.getByRole('article', { name: 'Wifi' });
+    expect(wifi).toHaveClass('insufficient');
+    expect(wifi).not.toHaveClass('weak');
+    expect(wifi).toHaveTextContent('Insufficient data');
+    expect(screen.getByRole('article', { name: 'Legroom' })).toHaveTextContent('No answers in this window');
+
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Answers of' }), '30');
+    expect(await screen.findByText(/over 30 days/)).toBeInTheDocument();
+    expect(JSON.parse(String(fetch.mock.calls.at(-1)![1]!.body)).variables).toEqual({ id: 'j1', days: 30 });
+  });
+});
