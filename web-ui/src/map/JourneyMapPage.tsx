@@ -108,7 +108,9 @@ function TouchpointCard({ touchpoint, weakness, number }: {
         {touchpoint.measurements?.length === 0 && <span className="muted small">{t('map.noAnswers')}</span>}
       </div>
       {weakness?.status === 'WEAK' && <p className="weak-reason small"><strong>{t('map.weak')}</strong> {weakness.reason}</p>}
-      {weakness?.status === 'INSUFFICIENT_DATA' && <p className="muted small">{t('map.insufficient')}</p>}
+      {weakness?.status === 'INSUFFICIENT_DATA' && (touchpoint.measurements ?? []).length > 0 && (
+        <p className="muted small">{t('map.insufficient')}</p>
+      )}
     </article>
   );
 }

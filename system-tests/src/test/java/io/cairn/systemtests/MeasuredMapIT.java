@@ -1,0 +1,76 @@
+package io.cairn.systemtests;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.cairn.platform.test.ServiceHttp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The measured map in Chromium: after answers arrive, the weak touchpoint is highlighted with its reason. */
+@ExtendWith(RunningSuite.class)
+class MeasuredMapIT {
+
+    static Chromium chromium;
+
+    @BeforeAll
+    static void launch() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void aWeakTouchpointIsHighlightedWithItsReasonOnceAnswersArrive() {
+        ServiceHttp http = RunningSuite.get().http();
+        String designer = "Bearer " + RunningSuite.get().token("designer");
+        String analyst = "Bearer " + RunningSuite.get().token("analyst");
+        String journeyId = http.post("/api/journey/templates/airline-trip/journeys", designer,
+                Map.of("name", "Airline (measured map)")).json().at("/id").asString();
+        Map<String, String> byName = new LinkedHashMap<>();
+        http.get("/api/touchpoint/touchpoints?journeyId=" + journeyId, designer).json()
+                .forEach(t -> byName.put(t.at("/name").asString(), t.at("/id").asString()));
+        // 40 passengers: wifi disappoints (CSAT 1-2), boarding pleases (4-5)
+        for (int r = 0; r < 40; r++) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            items.add(Map.of("touchpointId", byName.get("In-flight Wifi Service"), "metric", "CSAT", "score", 1 + r % 2));
+            items.add(Map.of("touchpointId", byName.get("Online Boarding"), "metric", "CSAT", "score", 4 + r % 2));
+            org.assertj.core.api.Assertions.assertThat(http.post("/api/metrics/submissions", analyst,
+                    Map.of("id", "map-" + r, "journeyId", journeyId, "items", items)).status()).isEqualTo(201);
+        }
+
+        Page page = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")
+                .setViewportSize(1600, 1000)).newPage();
+        page.navigate(RunningSuite.get().baseUrl() + "/login");
+        page.locator("#username").fill("viewer");
+        page.locator("#password").fill("cairn");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open the map of Airline (measured map)")).click();
+
+        Locator wifi = page.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("In-flight Wifi Service"));
+        assertThat(wifi).hasClass(java.util.regex.Pattern.compile(".*\\bweak\\b.*"));
+        assertThat(wifi).containsText("n=40");
+        assertThat(wifi).containsText("Weak:");
+        Locator boarding = page.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("Online Boarding"));
+        assertThat(boarding).containsText("CSAT 100%");
+        assertThat(boarding).not().hasClass(java.util.regex.Pattern.compile(".*\\bweak\\b.*"));
+        // a touchpoint nobody rated is not called weak
+        assertThat(page.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("Baggage Handling")))
+                .containsText("No answers in this window");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("measured-map.png")).setFullPage(true));
+    }
+}
