@@ -179,6 +179,7 @@ export interface MapTouchpoint {
   dimension: string | null;
   designedEmotion: number;
   momentOfTruth: boolean;
+  version: number;
   measurements: Measurement[] | null;
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { json, renderApp, serve, signedInAs } from '../test/render';
 
 const tp = (id: string, name: string, measurements: unknown[]) => ({
-  id, name, channel: 'WEB', ownerTeam: 'digital', dimension: null, designedEmotion: 0, momentOfTruth: false, measurements,
+  id, name, channel: 'WEB', ownerTeam: 'digital', dimension: null, designedEmotion: 0, momentOfTruth: false, version: 1, measurements,
 });
 
 describe('measured journey map', () => {
@@ -45,5 +45,42 @@ describe('measured journey map', () => {
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Answers of' }), '30');
     expect(await screen.findByText(/over 30 days/)).toBeInTheDocument();
     expect(JSON.parse(String(fetch.mock.calls.at(-1)![1]!.body)).variables).toEqual({ id: 'j1', days: 30 });
+  });
+
+  it('lets a designer rename a stage inline and explains a stale edit instead of forcing it', async () => {
+    signedInAs('designer');
+    const edits: unknown[] = [];
+    serve((_url, init) => {
+      const { query, variables } = JSON.parse(String(init.body));
+      if (query.includes('query JourneyMap')) {
+        return json({ data: { journey: { id: 'j1', name: 'Airline trip', description: null, version: 3, stages: [
+          { id: 's1', name: 'Book', designedEmotion: 1, touchpoints: [] },
+          { id: 's2', name: 'Fly', designedEmotion: 0, touchpoints: [] }] }, weakTouchpoints: [] } });
+      }
+      edits.push(variables);
+      if (edits.length === 1) return json({ data: { updateStage: { id: 'j1', version: 4 } } });
+      return json({ data: null, errors: [{ message: 'Journey j1 is at version 5', extensions: { code: 'CONFLICT', currentVersion: 5 } }] });
+    });
+    renderApp('/journeys/j1');
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Rename stage Book' }));
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Rename stage Book' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Rename stage Book' }), 'Plan and book{Enter}');
+    expect(edits[0]).toEqual({ journeyId: 'j1', stageId: 's1', expectedVersion: 3, input: { name: 'Plan and book' } });
+
+    await userEvent.type(await screen.findByRole('textbox', { name: 'New stage' }), 'Arrive{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Someone else changed this journey');
+    expect(screen.getByRole('button', { name: 'Reload the map' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Move stage Fly' })).toBeInTheDocument();
+  });
+
+  it('shows a viewer no edit controls', async () => {
+    signedInAs('viewer');
+    serve(() => json({ data: { journey: { id: 'j1', name: 'Airline trip', description: null, version: 3, stages: [
+      { id: 's1', name: 'Book', designedEmotion: 1, touchpoints: [tp('t1', 'Online booking', [])] }] }, weakTouchpoints: [] } }));
+    renderApp('/journeys/j1');
+    expect(await screen.findByRole('heading', { name: 'Book' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Rename stage|Move stage|Delete/ })).toBeNull();
+    expect(screen.queryByRole('textbox')).toBeNull();
   });
 });

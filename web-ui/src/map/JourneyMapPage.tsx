@@ -1,10 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { arrayMove, horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import addStageDocument from '../graphql/addStage.graphql?raw';
+import createTouchpointDocument from '../graphql/createTouchpoint.graphql?raw';
+import deleteTouchpointDocument from '../graphql/deleteTouchpoint.graphql?raw';
 import journeyMapDocument from '../graphql/journeyMap.graphql?raw';
-import { graphqlRequest, UnauthorizedError } from '../graphql/client';
-import type { JourneyMapResult, MapTouchpoint, Measurement, Weakness } from '../graphql/types';
+import moveTouchpointDocument from '../graphql/moveTouchpoint.graphql?raw';
+import renameStageDocument from '../graphql/renameStage.graphql?raw';
+import reorderStagesDocument from '../graphql/reorderStages.graphql?raw';
+import { GraphQLRequestError, graphqlRequest, UnauthorizedError } from '../graphql/client';
+import type { JourneyMapResult, MapStage, MapTouchpoint, Measurement, Weakness } from '../graphql/types';
+import { useSession } from '../auth/SessionContext';
+import { canEditJourneys } from '../auth/session';
 import { errorMessage } from '../journeys/errors';
+import { AddByName, InlineHeading, SortableStage, TouchpointActions } from './MapEditing';
 
 const WINDOWS = [30, 90, 365];
 
@@ -32,16 +43,62 @@ export function JourneyMapPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const [days, setDays] = useState(90);
+  const { session } = useSession();
+  const editable = canEditJourneys(session);
   const [map, setMap] = useState<JourneyMapResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [reloads, setReloads] = useState(0);
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
   useEffect(() => {
     let current = true;
     graphqlRequest<JourneyMapResult>(journeyMapDocument, { id, days })
-      .then((result) => { if (current) { setMap(result); setError(null); } })
+      .then((result) => {
+        if (!current) return;
+        setMap(result);
+        setError(null);
+        setConflict(false);
+        if (result.journey) journeyVersion.current = result.journey.version;
+      })
       .catch((e) => { if (current && !(e instanceof UnauthorizedError)) setError(errorMessage(e, t)); });
     return () => { current = false; };
-  }, [id, days, t]);
+  }, [id, days, t, reloads]);
+
+  // this editor's own edits run one after the other, each on the version the previous one produced
+  const journeyVersion = useRef(0);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  /**
+   * Applies an edit; journey edits (stages) are based on the latest version this editor knows. An edit
+   * another editor made first comes back as CONFLICT: it is explained, never forced through.
+   */
+  function edit(document: string, variables: (journeyVersion: number) => Record<string, unknown>, journeyEdit = false) {
+    queue.current = queue.current.then(async () => {
+      setError(null);
+      try {
+        const result = await graphqlRequest<Record<string, { version?: number }>>(document, variables(journeyVersion.current));
+        const version = Object.values(result)[0]?.version;
+        if (journeyEdit && typeof version === 'number') journeyVersion.current = version;
+        reload();
+      } catch (e) {
+        if (e instanceof GraphQLRequestError && e.code === 'CONFLICT') setConflict(true);
+        else if (!(e instanceof UnauthorizedError)) setError(errorMessage(e, t));
+      }
+    });
+  }
+
+  function stagesMoved(event: DragEndEvent, stages: MapStage[]) {
+    const { active, over } = event;
+    if (!over || active.id === over.id) return;
+    const ids = stages.map((s) => s.id);
+    const reordered = arrayMove(ids, ids.indexOf(String(active.id)), ids.indexOf(String(over.id)));
+    // shown at once; the server's answer (or a conflict) follows
+    setMap((m) => m && m.journey ? { ...m, journey: { ...m.journey, stages: reordered.map((sid) => stages.find((s) => s.id === sid)!) } } : m);
+    edit(reorderStagesDocument, (version) => ({ journeyId: id, expectedVersion: version, stageIds: reordered }), true);
+  }
 
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
   const weakness = new Map<string, Weakness>();
@@ -66,25 +123,56 @@ export function JourneyMapPage() {
         </label>
       </div>
       {error && <p className="error" role="alert">{error}</p>}
-      {journey && (
-        <div className="stages" role="list" aria-label={t('map.stages')}>
-          {journey.stages.map((stage) => (
-            <section key={stage.id} className="stage" role="listitem" aria-labelledby={`stage-${stage.id}`}>
-              <h2 id={`stage-${stage.id}`}>{stage.name}</h2>
-              {stage.touchpoints === null && <p className="error small">{t('map.touchpointsUnavailable')}</p>}
-              {(stage.touchpoints ?? []).map((tp) => (
-                <TouchpointCard key={tp.id} touchpoint={tp} weakness={weakness.get(tp.id)} number={number} />
-              ))}
-            </section>
-          ))}
+      {conflict && (
+        <div className="conflict" role="alert">
+          {t('map.edit.conflict')} <button type="button" onClick={reload}>{t('map.edit.reload')}</button>
         </div>
+      )}
+      {journey && (
+        <DndContext sensors={sensors} collisionDetection={closestCenter}
+          onDragEnd={(event) => stagesMoved(event, journey.stages)}>
+          <SortableContext items={journey.stages.map((s) => s.id)} strategy={horizontalListSortingStrategy}>
+            <div className="stages" role="list" aria-label={t('map.stages')}>
+              {journey.stages.map((stage) => (
+                <SortableStage key={stage.id} stage={stage} editable={editable}>
+                  <InlineHeading id={`stage-${stage.id}`} value={stage.name} editable={editable}
+                    label={t('map.edit.renameStage', { name: stage.name })}
+                    onSave={(name) => edit(renameStageDocument, (version) => ({ journeyId: id, stageId: stage.id,
+                      expectedVersion: version, input: { name } }), true)} />
+                  {stage.touchpoints === null && <p className="error small">{t('map.touchpointsUnavailable')}</p>}
+                  {(stage.touchpoints ?? []).map((tp) => (
+                    <TouchpointCard key={tp.id} touchpoint={tp} weakness={weakness.get(tp.id)} number={number}>
+                      {editable && (
+                        <TouchpointActions touchpoint={tp} stages={journey.stages}
+                          onMove={(stageId) => edit(moveTouchpointDocument, () => ({ id: tp.id, expectedVersion: tp.version,
+                            stageId, position: (journey.stages.find((s) => s.id === stageId)?.touchpoints ?? []).length }))}
+                          onDelete={() => edit(deleteTouchpointDocument, () => ({ id: tp.id, expectedVersion: tp.version }))} />
+                      )}
+                    </TouchpointCard>
+                  ))}
+                  {editable && (
+                    <AddByName label={t('map.edit.addTouchpoint', { stage: stage.name })}
+                      onAdd={(name) => edit(createTouchpointDocument, () => ({ journeyId: id, stageId: stage.id,
+                        input: { name, channel: 'OTHER' } }))} />
+                  )}
+                </SortableStage>
+              ))}
+              {editable && (
+                <div className="stage add-stage" role="listitem">
+                  <AddByName label={t('map.edit.addStage')}
+                    onAdd={(name) => edit(addStageDocument, (version) => ({ journeyId: id, expectedVersion: version, input: { name } }), true)} />
+                </div>
+              )}
+            </div>
+          </SortableContext>
+        </DndContext>
       )}
     </main>
   );
 }
 
-function TouchpointCard({ touchpoint, weakness, number }: {
-  touchpoint: MapTouchpoint; weakness: Weakness | undefined; number: Intl.NumberFormat;
+function TouchpointCard({ touchpoint, weakness, number, children }: {
+  touchpoint: MapTouchpoint; weakness: Weakness | undefined; number: Intl.NumberFormat; children?: React.ReactNode;
 }) {
   const { t } = useTranslation();
   const kind = severityClass(weakness);
@@ -111,6 +199,7 @@ function TouchpointCard({ touchpoint, weakness, number }: {
       {weakness?.status === 'INSUFFICIENT_DATA' && (touchpoint.measurements ?? []).length > 0 && (
         <p className="muted small">{t('map.insufficient')}</p>
       )}
+      {children}
     </article>
   );
 }

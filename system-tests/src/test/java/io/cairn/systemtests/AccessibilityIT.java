@@ -55,7 +55,7 @@ class AccessibilityIT {
     }
 
     @Test
-    void theLoginJourneysEmployeeNpsAndSurveyScreensHaveNoSeriousViolations() {
+    void theLoginJourneysMapEmployeeNpsAndSurveyScreensHaveNoSeriousViolations() {
         Page page = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")).newPage();
         String base = RunningSuite.get().baseUrl();
         page.navigate(base + "/login");
@@ -74,6 +74,19 @@ class AccessibilityIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Dual NPS: employees and customers")).click();
         page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dual NPS")).waitFor();
         assertThat(violations(page)).as("dual NPS").isEmpty();
+
+        String designerToken = "Bearer " + RunningSuite.get().token("designer");
+        String journeyId = RunningSuite.get().http().post("/api/journey/templates/airline-trip/journeys", designerToken,
+                Map.of("name", "Airline (accessibility)")).json().at("/id").asString();
+        Page designer = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")).newPage();
+        designer.navigate(base + "/login");
+        designer.locator("#username").fill("designer");
+        designer.locator("#password").fill("cairn");
+        designer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        designer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Journeys")).waitFor();
+        designer.navigate(base + "/journeys/" + journeyId);
+        designer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check in")).waitFor();
+        assertThat(violations(designer)).as("journey map, with edit controls").isEmpty();
 
         Page survey = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")
                 .setViewportSize(390, 844)).newPage();

@@ -1,0 +1,85 @@
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import type { MapStage, MapTouchpoint } from '../graphql/types';
+
+/** A stage column that can be dragged (pointer or keyboard: focus the handle, Space, arrows, Space). */
+export function SortableStage({ stage, editable, children }: { stage: MapStage; editable: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: stage.id, disabled: !editable });
+  return (
+    <section ref={setNodeRef} className={isDragging ? 'stage dragging' : 'stage'} role="listitem"
+      aria-labelledby={`stage-${stage.id}`} data-testid="stage"
+      style={{ transform: CSS.Translate.toString(transform), transition }}>
+      {editable && (
+        <button type="button" className="drag-handle" aria-label={t('map.edit.moveStage', { name: stage.name })}
+          {...attributes} {...listeners}>⠿</button>
+      )}
+      {children}
+    </section>
+  );
+}
+
+/**
+ * A stage heading that turns into an input with its rename button (or a click on the name); Enter saves,
+ * Escape cancels. The button sits beside the heading so the heading keeps the stage's name.
+ */
+export function InlineHeading({ id, value, label, editable, onSave }: {
+  id: string; value: string; label: string; editable: boolean; onSave: (value: string) => void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(value);
+  const start = () => { setDraft(value); setEditing(true); };
+  if (!editing) {
+    return (
+      <div className="stage-head">
+        <h2 id={id} onClick={editable ? start : undefined}>{value}</h2>
+        {editable && <button type="button" className="icon" aria-label={label} onClick={start}>✎</button>}
+      </div>
+    );
+  }
+  function key(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      setEditing(false);
+      if (draft.trim() && draft.trim() !== value) onSave(draft.trim());
+    } else if (e.key === 'Escape') {
+      setEditing(false);
+    }
+  }
+  return <input aria-label={label} value={draft} autoFocus maxLength={200} onChange={(e) => setDraft(e.target.value)}
+    onKeyDown={key} onBlur={() => setEditing(false)} />;
+}
+
+/** A small form: a name, then Enter or the button adds the thing. */
+export function AddByName({ label, onAdd }: { label: string; onAdd: (name: string) => void }) {
+  const [name, setName] = useState('');
+  return (
+    <form className="add-by-name" onSubmit={(e) => { e.preventDefault(); if (name.trim()) { onAdd(name.trim()); setName(''); } }}>
+      <input aria-label={label} placeholder={label} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
+      <button type="submit" aria-label={label}>+</button>
+    </form>
+  );
+}
+
+/** Move a touchpoint to another stage (keyboard-friendly), or delete it after a confirmation. */
+export function TouchpointActions({ touchpoint, stages, onMove, onDelete }: {
+  touchpoint: MapTouchpoint; stages: MapStage[]; onMove: (stageId: string) => void; onDelete: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="touchpoint-actions">
+      <select aria-label={t('map.edit.moveTouchpoint', { name: touchpoint.name })} value=""
+        onChange={(e) => e.target.value && onMove(e.target.value)}>
+        <option value="">{t('map.edit.moveTo')}</option>
+        {stages.filter((s) => !(s.touchpoints ?? []).some((tp) => tp.id === touchpoint.id))
+          .map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+      </select>
+      <button type="button" className="link small" aria-label={t('map.edit.deleteTouchpoint', { name: touchpoint.name })}
+        onClick={() => { if (window.confirm(t('map.edit.confirmDelete', { name: touchpoint.name }))) onDelete(); }}>
+        {t('map.edit.delete')}
+      </button>
+    </div>
+  );
+}
