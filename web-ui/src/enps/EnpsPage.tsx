@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import campaignsDocument from '../graphql/campaigns.graphql?raw';
 import departmentsDocument from '../graphql/enpsDepartments.graphql?raw';
@@ -9,11 +9,13 @@ import { canRunEnps } from '../auth/session';
 import { errorMessage } from '../journeys/errors';
 import { CampaignDetail } from './CampaignDetail';
 import { DepartmentsPanel } from './DepartmentsPanel';
-import { DualNpsPanel } from './DualNpsPanel';
 import { TrendPanel } from './TrendPanel';
 import { NewCampaignForm } from './NewCampaignForm';
 
 const DUAL = 'dual-nps';
+
+// the chart library loads only when someone opens dual NPS
+const DualNpsPanel = lazy(() => import('./DualNpsPanel').then((m) => ({ default: m.DualNpsPanel })));
 
 /** Employee NPS: campaigns and their results for HR admins (who also run them) and leaders. */
 export function EnpsPage() {
@@ -73,7 +75,9 @@ export function EnpsPage() {
       </div>
       {selected === DUAL ? (
         <div className="enps-main">
-          <DualNpsPanel />
+          <Suspense fallback={<p className="muted">{t('enps.dual.loading')}</p>}>
+            <DualNpsPanel />
+          </Suspense>
           {departments.length > 0 && <TrendPanel departments={departments} everyone={manage} />}
         </div>
       ) : current ? (

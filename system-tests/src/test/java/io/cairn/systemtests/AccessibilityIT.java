@@ -10,30 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** axe-core (the web UI's own copy) on the main screens in Chromium: no critical or serious violations. */
-@ExtendWith(RunningSuite.class)
-class AccessibilityIT {
+class AccessibilityIT extends InBrowser {
 
     static final Path AXE = Path.of(System.getProperty("cairn.root", ".."), "web-ui", "node_modules", "axe-core", "axe.min.js");
 
-    static Chromium chromium;
-
     @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
+    static void axeIsThere() {
         assumeTrue(Files.exists(AXE), "axe-core not found at " + AXE.toAbsolutePath() + " (the web-ui build installs it)");
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     /** Violations of impact critical or serious, as "rule: target" lines. */
@@ -78,12 +65,7 @@ class AccessibilityIT {
         String designerToken = "Bearer " + RunningSuite.get().token("designer");
         String journeyId = RunningSuite.get().http().post("/api/journey/templates/airline-trip/journeys", designerToken,
                 Map.of("name", "Airline (accessibility)")).json().at("/id").asString();
-        Page designer = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")).newPage();
-        designer.navigate(base + "/login");
-        designer.locator("#username").fill("designer");
-        designer.locator("#password").fill("cairn");
-        designer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        designer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Journeys")).waitFor();
+        Page designer = signedIn("designer", new Browser.NewContextOptions().setLocale("en-US"));
         designer.navigate(base + "/journeys/" + journeyId);
         designer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check in")).waitFor();
         assertThat(violations(designer)).as("journey map, with edit controls").isEmpty();

@@ -10,42 +10,16 @@ import io.cairn.platform.test.ServiceHttp;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** HR runs an eNPS campaign in the browser: departments, campaign, links (downloaded), results with suppression. */
-@ExtendWith(RunningSuite.class)
-class EnpsScreensIT {
+class EnpsScreensIT extends InBrowser {
 
-    static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    static Page.GetByRoleOptions named(String name) {
-        return new Page.GetByRoleOptions().setName(name).setExact(true);
-    }
 
     @Test
     void hrCreatesACampaignIssuesLinksAndReadsResultsWithSmallGroupsHidden() throws Exception {
-        Page page = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setLocale("en-US").setAcceptDownloads(true)).newPage();
-        page.onDialog(dialog -> dialog.accept());
-        page.navigate(RunningSuite.get().baseUrl() + "/login");
-        page.locator("#username").fill("hr-admin");
-        page.locator("#password").fill("cairn");
-        page.getByRole(AriaRole.BUTTON, named("Sign in")).click();
+        Page page = signedIn("hr-admin", new com.microsoft.playwright.Browser.NewContextOptions()
+                .setLocale("en-US").setAcceptDownloads(true));
         page.getByRole(AriaRole.LINK, named("Employee NPS")).click();
 
         for (String[] d : List.of(new String[] {"ui-acme", "UI Acme", ""}, new String[] {"ui-crew", "UI Crew", "UI Acme"},

@@ -7,33 +7,12 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /** A designer edits the map in Chromium: keyboard reorder of a stage, inline rename, add and move a touchpoint. */
-@ExtendWith(RunningSuite.class)
-class MapEditingIT {
+class MapEditingIT extends InBrowser {
 
-    static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    static Page.GetByRoleOptions named(String name) {
-        return new Page.GetByRoleOptions().setName(name).setExact(true);
-    }
 
     @Test
     void aDesignerReordersRenamesAddsAndMovesAndTheServerKeepsIt() {
@@ -41,14 +20,7 @@ class MapEditingIT {
         String journeyId = RunningSuite.get().http().post("/api/journey/templates/airline-trip/journeys", designer,
                 Map.of("name", "Airline (editing)")).json().at("/id").asString();
 
-        Page page = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")
-                .setViewportSize(1600, 1000)).newPage();
-        page.onDialog(dialog -> dialog.accept());
-        page.navigate(RunningSuite.get().baseUrl() + "/login");
-        page.locator("#username").fill("designer");
-        page.locator("#password").fill("cairn");
-        page.getByRole(AriaRole.BUTTON, named("Sign in")).click();
-        page.getByRole(AriaRole.HEADING, named("Journeys")).waitFor();
+        Page page = signedIn("designer", new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1600, 1000));
         page.navigate(RunningSuite.get().baseUrl() + "/journeys/" + journeyId);
         Locator stages = page.locator("[data-testid=stage] h2");
         assertThat(stages.first()).hasText("Plan and book");

@@ -11,28 +11,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The measured map in Chromium: after answers arrive, the weak touchpoint is highlighted with its reason. */
-@ExtendWith(RunningSuite.class)
-class MeasuredMapIT {
+class MeasuredMapIT extends InBrowser {
 
-    static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aWeakTouchpointIsHighlightedWithItsReasonOnceAnswersArrive() {
@@ -53,12 +36,7 @@ class MeasuredMapIT {
                     Map.of("id", "map-" + r, "journeyId", journeyId, "items", items)).status()).isEqualTo(201);
         }
 
-        Page page = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")
-                .setViewportSize(1600, 1000)).newPage();
-        page.navigate(RunningSuite.get().baseUrl() + "/login");
-        page.locator("#username").fill("viewer");
-        page.locator("#password").fill("cairn");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        Page page = signedIn("viewer", new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1600, 1000));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open the map of Airline (measured map)")).click();
 
         Locator wifi = page.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("In-flight Wifi Service"));

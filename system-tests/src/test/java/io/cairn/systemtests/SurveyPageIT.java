@@ -10,29 +10,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /** The employee survey page in a phone-sized Chromium, reached by a link HR issued, with no login. */
-@ExtendWith(RunningSuite.class)
-class SurveyPageIT {
+class SurveyPageIT extends InBrowser {
 
-    static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void anEmployeeAnswersInTheCampaignLanguageOnceAndTheLinkThenSaysItWasUsed() {

@@ -7,31 +7,19 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The web UI in Chromium against the running suite: log in, create a journey, see it listed. */
-@ExtendWith(RunningSuite.class)
-class WebUiSmokeIT {
+class WebUiSmokeIT extends InBrowser {
 
     static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
 
-    static Chromium chromium;
     static Browser browser;
 
     @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
+    static void browser() {
         browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test

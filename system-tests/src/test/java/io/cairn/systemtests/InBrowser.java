@@ -1,0 +1,44 @@
+package io.cairn.systemtests;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Browser tests on the running suite: one Chromium per test class, and signing in as a demo user. */
+@ExtendWith(RunningSuite.class)
+abstract class InBrowser {
+
+    static Chromium chromium;
+
+    @BeforeAll
+    static void launchChromium() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (chromium != null) {
+            chromium.close();
+            chromium = null;
+        }
+    }
+
+    static Page.GetByRoleOptions named(String name) {
+        return new Page.GetByRoleOptions().setName(name).setExact(true);
+    }
+
+    /** A new page signed in as {@code user} (password cairn), on the journey list. */
+    static Page signedIn(String user, Browser.NewContextOptions options) {
+        Page page = chromium.browser().newContext(options).newPage();
+        page.onDialog(dialog -> dialog.accept());
+        page.navigate(RunningSuite.get().baseUrl() + "/login");
+        page.locator("#username").fill(user);
+        page.locator("#password").fill("cairn");
+        page.getByRole(AriaRole.BUTTON, named("Sign in")).click();
+        page.getByRole(AriaRole.HEADING, named("Journeys")).waitFor();
+        return page;
+    }
+}
