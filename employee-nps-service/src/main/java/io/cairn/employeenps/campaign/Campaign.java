@@ -38,9 +38,9 @@ public record Campaign(@Id String id, String name, String company, Map<String, S
         return statusAt(now) == Status.OPEN && (opensAt == null || !now.isBefore(opensAt));
     }
 
-    /** The departments the campaign covers: its frozen scope once opened, else from the current tree. */
-    public DepartmentTree scopeTree(DepartmentTree current) {
-        return scope != null ? DepartmentTree.of(scope) : current.restrictTo(departments);
+    /** The departments the campaign covers: its frozen scope once opened, else from the current tree (read only then). */
+    public DepartmentTree scopeTree(java.util.function.Supplier<DepartmentTree> current) {
+        return scope != null ? DepartmentTree.of(scope) : current.get().restrictTo(departments);
     }
 
     Campaign with(Status newStatus, List<Department> newScope, Instant newOpenedAt, Instant newClosedAt) {

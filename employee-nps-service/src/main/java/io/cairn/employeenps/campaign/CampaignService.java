@@ -66,15 +66,16 @@ public class CampaignService {
         if (current.departments().isEmpty()) {
             throw ApiException.badRequest("A campaign opens with at least one target department");
         }
+        DepartmentTree tree = departments.tree();
         current.departments().forEach(code -> {
-            if (!departments.tree().contains(code)) {
+            if (!tree.contains(code)) {
                 throw ApiException.badRequest("Target department " + code + " no longer exists");
             }
         });
         if (current.closesAt() == null || !current.closesAt().isAfter(now)) {
             throw ApiException.badRequest("A campaign opens with a closing time in the future (closesAt)");
         }
-        DepartmentTree scope = current.scopeTree(departments.tree());
+        DepartmentTree scope = current.scopeTree(() -> tree);
         return replace(current.with(Campaign.Status.OPEN, List.copyOf(scope.departments()), now, null), current);
     }
 

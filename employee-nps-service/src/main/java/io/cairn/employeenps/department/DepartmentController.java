@@ -71,8 +71,8 @@ public class DepartmentController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String code) {
         DepartmentTree tree = departments.tree();
-        if (!tree.children(code).isEmpty() || !tree.contains(code)) {
-            tree.get(code);
+        tree.get(code);
+        if (!tree.children(code).isEmpty()) {
             throw new ApiException(HttpStatus.CONFLICT, ErrorCodes.CONFLICT,
                     "Department " + code + " has departments below it; move or delete them first");
         }

@@ -19,7 +19,7 @@ public final class DepartmentTree {
     private DepartmentTree(Collection<Department> departments) {
         departments.stream().sorted(Comparator.comparing(Department::code))
                 .forEach(d -> byCode.put(d.code(), d));
-        byCode.values().forEach(d -> children.computeIfAbsent(parentOf(d), k -> new ArrayList<>()).add(d.code()));
+        byCode.values().forEach(d -> children.computeIfAbsent(d.parent(), k -> new ArrayList<>()).add(d.code()));
     }
 
     /** A tree of departments that must be consistent: unique codes, parents among them, no cycles. */
@@ -109,9 +109,5 @@ public final class DepartmentTree {
     private void collectList(String code, List<String> into) {
         into.add(code);
         children(code).forEach(child -> collectList(child, into));
-    }
-
-    private static String parentOf(Department d) {
-        return d.parent();
     }
 }

@@ -36,7 +36,7 @@ public class InvitationService {
 
     public IssuedLinks forRoster(String campaignId, Reader csv) {
         Campaign campaign = issuable(campaignId);
-        DepartmentTree scope = campaign.scopeTree(departments.tree());
+        DepartmentTree scope = campaign.scopeTree(departments::tree);
         List<RosterReader.Entry> roster = RosterReader.read(csv, scope::contains);
         // the hashed roster entry is the claim: of two uploads naming the same person, one issues the link
         Set<Integer> known = invitations.recordInvitees(InvitationRepository.hashes(campaignId,
@@ -60,7 +60,7 @@ public class InvitationService {
 
     public IssuedLinks forCounts(String campaignId, Map<String, Integer> counts) {
         Campaign campaign = issuable(campaignId);
-        DepartmentTree scope = campaign.scopeTree(departments.tree());
+        DepartmentTree scope = campaign.scopeTree(departments::tree);
         if (counts == null || counts.isEmpty()) {
             throw ApiException.badRequest("Give a number of links per department, e.g. {\"counts\": {\"sales\": 12}}");
         }

@@ -1,10 +1,10 @@
 package io.cairn.employeenps.results;
 
+import io.cairn.platform.score.NetPromoter;
 import java.util.Arrays;
 
 /**
- * eNPS figures of a group from its answer distribution (0..10): % promoters (9-10) minus % detractors (0-6),
- * with a 95% margin of error, 1.96 * sqrt((p+ + p- - (p+ - p-)^2) / n), in points.
+ * eNPS figures of a group from its answer distribution (0..10), by the {@link NetPromoter} formula.
  */
 public record Figures(long n, double enps, double marginOfError, long promoters, long passives, long detractors,
         double promotersPercent, double passivesPercent, double detractorsPercent, long[] distribution) {
@@ -17,11 +17,9 @@ public record Figures(long n, double enps, double marginOfError, long promoters,
         if (n == 0) {
             return new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0, distribution.clone());
         }
-        double pPlus = (double) promoters / n;
-        double pMinus = (double) detractors / n;
-        double margin = 1.96 * Math.sqrt(Math.max(0, pPlus + pMinus - Math.pow(pPlus - pMinus, 2)) / n) * 100;
-        return new Figures(n, round(100 * (pPlus - pMinus)), round(margin), promoters, passives, detractors,
-                round(100 * pPlus), round(100.0 * passives / n), round(100 * pMinus), distribution.clone());
+        return new Figures(n, round(NetPromoter.score(promoters, detractors, n)),
+                round(NetPromoter.margin(promoters, detractors, n)), promoters, passives, detractors,
+                round(100.0 * promoters / n), round(100.0 * passives / n), round(100.0 * detractors / n), distribution.clone());
     }
 
     private static double round(double value) {

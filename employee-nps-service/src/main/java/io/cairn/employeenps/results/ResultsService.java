@@ -125,7 +125,7 @@ public class ResultsService {
     }
 
     private Computed compute(Campaign campaign, boolean withComments) {
-        DepartmentTree scope = campaign.scopeTree(departments.tree());
+        DepartmentTree scope = campaign.scopeTree(departments::tree);
         Map<String, List<String>> children = new HashMap<>();
         children.put(WHOLE, scope.roots());
         scope.departments().forEach(d -> children.put(d.code(), scope.children(d.code())));
@@ -144,15 +144,18 @@ public class ResultsService {
         Set<String> scores = suppression.visible(campaign.minGroupSize(), node -> true);
         Set<String> comments = suppression.visible(campaign.minCommentGroupSize(), scores::contains);
 
+        Map<String, List<String>> commentTexts = withComments && !comments.isEmpty()
+                ? responses.commentsByDepartment(campaign.id()) : Map.of();
+        Set<String> everyone = allNodes(scope);
         Map<String, GroupResult> groups = new LinkedHashMap<>();
         List<String> order = new ArrayList<>();
         order.add(WHOLE);
         order.addAll(scope.depthFirst());
         for (String node : order) {
-            Set<String> members = WHOLE.equals(node) ? null : scope.subtree(node);
+            Set<String> members = WHOLE.equals(node) ? everyone : scope.subtree(node);
             long[] distribution = new long[11];
             long invited = 0;
-            for (String member : members == null ? allNodes(scope) : members) {
+            for (String member : members) {
                 long[] d = direct.get(member);
                 if (d != null) {
                     for (int i = 0; i < 11; i++) {
@@ -171,8 +174,9 @@ public class ResultsService {
             String commentsReason = commentsShown ? null : answered < campaign.minCommentGroupSize()
                     ? "comments hidden: fewer than " + campaign.minCommentGroupSize() + " responses"
                     : "comments hidden: they would let a smaller group's comments be worked out";
-            List<String> texts = commentsShown && withComments
-                    ? responses.comments(campaign.id(), members == null ? allNodes(scope) : members) : List.of();
+            // alphabetical, never in the order they came in
+            List<String> texts = commentsShown && withComments ? members.stream()
+                    .flatMap(m -> commentTexts.getOrDefault(m, List.of()).stream()).sorted().toList() : List.of();
             Department d = WHOLE.equals(node) ? null : scope.get(node);
             groups.put(node, new GroupResult(d == null ? null : d.code(), d == null ? campaign.name() : d.name(),
                     d == null ? null : d.parent(), d == null ? 0 : scope.depth(node) + 1, invited, answered,

@@ -41,13 +41,18 @@ public class ResponseRepository {
         return result;
     }
 
-    /** Comment texts given in these departments, in alphabetical order (never in the order they came in). */
-    public List<String> comments(String campaignId, java.util.Collection<String> departments) {
-        Query query = Query.query(Criteria.where("campaignId").is(campaignId).and("department").in(departments)
-                .and("comment").ne(null));
-        query.fields().include("comment").exclude("_id");
-        return mongo.find(query, Document.class, "responses").stream().map(d -> d.getString("comment"))
-                .filter(c -> c != null && !c.isBlank()).sorted().toList();
+    /** Comment texts of a campaign per department (one read, whatever the number of groups shown). */
+    public java.util.Map<String, List<String>> commentsByDepartment(String campaignId) {
+        Query query = Query.query(Criteria.where("campaignId").is(campaignId).and("comment").ne(null));
+        query.fields().include("comment").include("department").exclude("_id");
+        java.util.Map<String, List<String>> comments = new java.util.HashMap<>();
+        for (Document d : mongo.find(query, Document.class, "responses")) {
+            String text = d.getString("comment");
+            if (text != null && !text.isBlank()) {
+                comments.computeIfAbsent(d.getString("department"), k -> new ArrayList<>()).add(text);
+            }
+        }
+        return comments;
     }
 
     /** Responses of one department and score value. */

@@ -1,6 +1,7 @@
 package io.cairn.gateway.enps;
 
 import io.cairn.gateway.touchpoint.Touchpoint;
+import io.cairn.platform.score.NetPromoter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -64,10 +65,8 @@ final class DualNps {
         long n = nps == null ? 0 : sum(nps, 0, 10);
         c.put("npsN", n);
         if (n > 0) {
-            double plus = (double) sum(nps, 9, 10) / n;
-            double minus = (double) sum(nps, 0, 6) / n;
-            c.put("nps", round(100 * (plus - minus)));
-            c.put("npsMargin", round(100 * 1.96 * Math.sqrt(Math.max(0, plus + minus - Math.pow(plus - minus, 2)) / n)));
+            c.put("nps", round(NetPromoter.score(sum(nps, 9, 10), sum(nps, 0, 6), n)));
+            c.put("npsMargin", round(NetPromoter.margin(sum(nps, 9, 10), sum(nps, 0, 6), n)));
         }
         long cn = csat == null ? 0 : sum(csat, 1, 5);
         c.put("csatN", cn);

@@ -11,7 +11,7 @@ package io.cairn.metrics.score;
  */
 public final class Scores {
 
-    static final double Z = 1.959963984540054;
+    static final double Z = io.cairn.platform.score.NetPromoter.Z;
 
     public static final String NPS = "NPS: % promoters (9-10) minus % detractors (0-6)";
     public static final String CSAT = "CSAT: % of answers 4-5 on 1-5 (top-2-box)";
@@ -28,10 +28,8 @@ public final class Scores {
         if (n == 0) {
             return Score.none(NPS);
         }
-        double promoters = (double) d.between(9, 10) / n;
-        double detractors = (double) d.between(0, 6) / n;
-        double value = 100 * (promoters - detractors);
-        double margin = 100 * Z * Math.sqrt((promoters + detractors - Math.pow(promoters - detractors, 2)) / n);
+        double value = io.cairn.platform.score.NetPromoter.score(d.between(9, 10), d.between(0, 6), n);
+        double margin = io.cairn.platform.score.NetPromoter.margin(d.between(9, 10), d.between(0, 6), n);
         return new Score(NPS, value, Math.max(-100, value - margin), Math.min(100, value + margin), margin, n);
     }
 
