@@ -4,72 +4,123 @@ import io.cairn.metrics.ingest.Submission;
 import io.cairn.metrics.score.Correlation;
 import io.cairn.metrics.score.Distribution;
 import io.cairn.metrics.score.Metric;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * Pre-aggregated answers (bucket pattern): per touchpoint, metric, day and segment combination, the
- * count of each score and the running sums for correlation with the overall outcome. Each answer is
- * added twice: to its segment combination's bucket and to the day's all-respondents bucket
- * ({@code segmentKey "*"}), so unfiltered reads touch one bucket per touchpoint and day.
+ * Pre-aggregated answers (bucket pattern): for each answer, the count of each score and the running
+ * sums for correlation with the overall outcome are added to three buckets in one bulk write per
+ * collection:
+ * <ul>
+ * <li>{@value #DAYS}: everyone, per touchpoint and day, {@code _id = <touchpoint>|<yyyy-MM-dd>};</li>
+ * <li>{@value #MONTHS}: everyone, per touchpoint and month, {@code _id = <touchpoint>|<yyyy-MM>};</li>
+ * <li>{@value #SEGMENTS}: per touchpoint, day and segment combination, for filters and breakdowns.</li>
+ * </ul>
+ * Unfiltered reads address buckets by id (no index needed) and take whole months from the month
+ * buckets, so a 90-day summary reads a handful of documents per touchpoint whatever the number of
+ * submissions. Fields are flat and named by metric ({@code CSAT_s4}: answers scoring 4; {@code CSAT_cxy}: the
+ * sum of score x outcome), which the embedded server updates several times faster than nested ones.
  */
 @Repository
 public class BucketRepository {
 
-    public static final String COLLECTION = "buckets";
-    public static final String ALL = "*";
+    public static final String DAYS = "touchpoint_days";
+    public static final String MONTHS = "touchpoint_months";
+    public static final String SEGMENTS = "buckets";
+    /** Ids per {@code $in}: the embedded server's cost grows with the square of the list. */
+    static final int IDS_PER_QUERY = 200;
+    static final int WRITES_PER_CALL = 1_000;
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final String[] SUMS = {"cn", "cx", "cy", "cxx", "cyy", "cxy"};
 
     private final MongoTemplate mongo;
 
     public BucketRepository(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("touchpointId", Sort.Direction.ASC)
-                .on("segmentKey", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("journeyId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
+        mongo.indexOps(SEGMENTS).createIndex(new Index().on("touchpointId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
+        mongo.indexOps(SEGMENTS).createIndex(new Index().on("journeyId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
+        mongo.indexOps(MONTHS).createIndex(new Index().on("journeyId", Sort.Direction.ASC));
     }
 
-    /** Adds the answers of {@code submissions} (those {@code include} accepts) with one bulk write of increments. */
+    /** Adds the answers of {@code submissions} (those {@code include} accepts) with one bulk write of increments per collection. */
     public void add(Collection<Submission> submissions, BiPredicate<String, String> include) {
-        Map<String, Increment> increments = new LinkedHashMap<>();
+        Map<String, Increment> days = new LinkedHashMap<>();
+        Map<String, Increment> months = new LinkedHashMap<>();
+        Map<String, Increment> segments = new LinkedHashMap<>();
         for (Submission s : submissions) {
             String segmentKey = segmentKey(s.segments());
+            String month = s.day().substring(0, 7);
             Double outcome = s.outcomeValue();
             for (Submission.Answer answer : s.answers()) {
-                if (!include.test(answer.touchpointId(), s.day())) {
+                String tp = answer.touchpointId();
+                if (!include.test(tp, s.day())) {
                     continue;
                 }
-                for (String key : List.of(segmentKey, ALL)) {
-                    String id = s.journeyId() + "|" + answer.touchpointId() + "|" + answer.metric() + "|" + s.day() + "|" + key;
-                    increments.computeIfAbsent(id, x -> new Increment(answer.touchpointId(), s.journeyId(),
-                            answer.metric(), s.day(), key, key.equals(ALL) ? Map.of() : s.segments()))
-                            .add(answer.score(), outcome);
-                }
+                days.computeIfAbsent(tp + "|" + s.day(), id -> new Increment(tp, s.journeyId()).on("day", s.day()))
+                        .add(answer, outcome);
+                months.computeIfAbsent(tp + "|" + month, id -> new Increment(tp, s.journeyId()).on("month", month))
+                        .add(answer, outcome);
+                segments.computeIfAbsent(s.journeyId() + "|" + tp + "|" + s.day() + "|" + segmentKey,
+                        id -> new Increment(tp, s.journeyId()).on("day", s.day()).on("segmentKey", segmentKey)
+                                .on("segments", s.segments()))
+                        .add(answer, outcome);
             }
         }
-        if (increments.isEmpty()) {
-            return;
-        }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
-        increments.forEach((id, inc) -> bulk.upsert(Query.query(Criteria.where("_id").is(id)), inc.update()));
-        bulk.execute();
+        upsert(DAYS, days);
+        upsert(MONTHS, months);
+        upsert(SEGMENTS, segments);
     }
 
-    /** Removes the buckets of these touchpoints on these days (before they are counted again). */
-    public void remove(String touchpointId, String day) {
-        mongo.remove(Query.query(Criteria.where("touchpointId").is(touchpointId).and("day").is(day)), COLLECTION);
+    /** Raw driver writes in slices: the mapping layer and one huge message each cost more than the writes. */
+    private void upsert(String collection, Map<String, Increment> increments) {
+        List<UpdateOneModel<Document>> writes = new ArrayList<>(Math.min(increments.size(), WRITES_PER_CALL));
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        for (Map.Entry<String, Increment> e : increments.entrySet()) {
+            writes.add(new UpdateOneModel<>(new Document("_id", e.getKey()), e.getValue().update(), upsert));
+            if (writes.size() == WRITES_PER_CALL) {
+                mongo.getCollection(collection).bulkWrite(writes, UNORDERED);
+                writes.clear();
+            }
+        }
+        if (!writes.isEmpty()) {
+            mongo.getCollection(collection).bulkWrite(writes, UNORDERED);
+        }
+    }
+
+    /** Removes every bucket of a touchpoint in a month (before its answers are counted again). */
+    public void remove(String touchpointId, YearMonth month) {
+        List<String> dayIds = new ArrayList<>();
+        for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
+            dayIds.add(touchpointId + "|" + day);
+        }
+        mongo.remove(Query.query(Criteria.where("_id").in(dayIds)), DAYS);
+        mongo.remove(Query.query(Criteria.where("_id").is(touchpointId + "|" + month)), MONTHS);
+        mongo.remove(Query.query(Criteria.where("touchpointId").is(touchpointId).and("day")
+                .gte(month.atDay(1).toString()).lte(month.atEndOfMonth().toString())), SEGMENTS);
+    }
+
+    /** Removes every bucket (before all submissions are counted again); the collections and their indexes stay. */
+    public void removeAll() {
+        List.of(DAYS, MONTHS, SEGMENTS).forEach(collection -> mongo.remove(new Query(), collection));
     }
 
     /**
@@ -78,26 +129,76 @@ public class BucketRepository {
      */
     public Map<String, Map<Metric, Totals>> totals(Collection<String> touchpointIds, String fromDay, String toDay,
             Map<String, String> segmentFilter) {
-        return sum(rows(touchpointIds, fromDay, toDay, segmentFilter));
+        if (!segmentFilter.isEmpty()) {
+            return sum(segmentRows(Criteria.where("touchpointId").in(touchpointIds), fromDay, toDay, segmentFilter));
+        }
+        // whole months from the month buckets; a part of a month from its days, or as the month less the other days
+        Map<String, Integer> daySigns = new LinkedHashMap<>();
+        List<String> monthIds = new ArrayList<>();
+        LocalDate from = LocalDate.parse(fromDay);
+        LocalDate to = LocalDate.parse(toDay);
+        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+            LocalDate first = max(from, month.atDay(1));
+            LocalDate last = min(to, month.atEndOfMonth());
+            int inside = (int) (last.toEpochDay() - first.toEpochDay() + 1);
+            boolean viaMonth = inside > month.lengthOfMonth() - inside;
+            for (String tp : touchpointIds) {
+                if (viaMonth) {
+                    monthIds.add(tp + "|" + month);
+                }
+                for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
+                    boolean in = !day.isBefore(first) && !day.isAfter(last);
+                    if (viaMonth != in) {
+                        daySigns.put(tp + "|" + day, viaMonth ? -1 : 1);
+                    }
+                }
+            }
+        }
+        Map<String, Map<Metric, Totals>> totals = new LinkedHashMap<>();
+        for (Document bucket : byIds(MONTHS, monthIds)) {
+            accumulate(totals, bucket, 1);
+        }
+        for (Document bucket : byIds(DAYS, daySigns.keySet())) {
+            accumulate(totals, bucket, daySigns.get(bucket.getString("_id")));
+        }
+        totals.values().forEach(perMetric -> perMetric.values().removeIf(Totals::isEmpty));
+        totals.values().removeIf(Map::isEmpty);
+        return totals;
     }
 
-    /** The buckets of the window one by one (per day and, with a segment filter, per segment combination). */
+    /** The summed answers of every touchpoint of a journey over the window (see {@link #totals}). */
+    public Map<String, Map<Metric, Totals>> totalsOfJourney(String journeyId, String fromDay, String toDay,
+            Map<String, String> segmentFilter) {
+        if (!segmentFilter.isEmpty()) {
+            return sum(segmentRows(Criteria.where("journeyId").is(journeyId), fromDay, toDay, segmentFilter));
+        }
+        Set<String> touchpoints = new LinkedHashSet<>();
+        Query query = Query.query(Criteria.where("journeyId").is(journeyId));
+        query.fields().include("touchpointId");
+        mongo.find(query, Document.class, MONTHS).forEach(d -> touchpoints.add(d.getString("touchpointId")));
+        return touchpoints.isEmpty() ? Map.of() : totals(touchpoints, fromDay, toDay, segmentFilter);
+    }
+
+    /** The window day by day (per segment combination with a segment filter). */
     public List<Row> rows(Collection<String> touchpointIds, String fromDay, String toDay, Map<String, String> segmentFilter) {
-        return rows(Criteria.where("touchpointId").in(touchpointIds), fromDay, toDay, segmentFilter);
+        if (!segmentFilter.isEmpty()) {
+            return segmentRows(Criteria.where("touchpointId").in(touchpointIds), fromDay, toDay, segmentFilter);
+        }
+        List<String> ids = new ArrayList<>();
+        for (LocalDate day = LocalDate.parse(fromDay); !day.isAfter(LocalDate.parse(toDay)); day = day.plusDays(1)) {
+            for (String tp : touchpointIds) {
+                ids.add(tp + "|" + day);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        byIds(DAYS, ids).forEach(bucket -> rows.addAll(rowsOf(bucket)));
+        return rows;
     }
 
-    /** The segment-combination buckets (never the all-respondents ones), for breakdowns by an attribute. */
+    /** The segment-combination buckets of the window, for breakdowns by an attribute. */
     public List<Row> rowsWithSegments(Collection<String> touchpointIds, String fromDay, String toDay,
             Map<String, String> segmentFilter) {
-        Criteria criteria = Criteria.where("touchpointId").in(touchpointIds).and("day").gte(fromDay).lte(toDay)
-                .and("segmentKey").ne(ALL);
-        segmentFilter.forEach((key, value) -> criteria.and("segments." + key).is(value));
-        return read(criteria);
-    }
-
-    /** The buckets of every touchpoint of a journey in the window. */
-    public List<Row> rowsOfJourney(String journeyId, String fromDay, String toDay, Map<String, String> segmentFilter) {
-        return rows(Criteria.where("journeyId").is(journeyId), fromDay, toDay, segmentFilter);
+        return segmentRows(Criteria.where("touchpointId").in(touchpointIds), fromDay, toDay, segmentFilter);
     }
 
     /** Sums rows per touchpoint and metric. */
@@ -109,43 +210,71 @@ public class BucketRepository {
         return totals;
     }
 
-    private List<Row> rows(Criteria scope, String fromDay, String toDay, Map<String, String> segmentFilter) {
+    private List<Row> segmentRows(Criteria scope, String fromDay, String toDay, Map<String, String> segmentFilter) {
         Criteria criteria = scope.and("day").gte(fromDay).lte(toDay);
-        if (segmentFilter.isEmpty()) {
-            criteria.and("segmentKey").is(ALL);
-        } else {
-            criteria.and("segmentKey").ne(ALL);
-            segmentFilter.forEach((key, value) -> criteria.and("segments." + key).is(value));
-        }
-        return read(criteria);
+        segmentFilter.forEach((key, value) -> criteria.and("segments." + key).is(value));
+        List<Row> rows = new ArrayList<>();
+        mongo.find(Query.query(criteria), Document.class, SEGMENTS).forEach(bucket -> rows.addAll(rowsOf(bucket)));
+        return rows;
     }
 
-    private List<Row> read(Criteria criteria) {
-        List<Row> rows = new java.util.ArrayList<>();
-        for (Document bucket : mongo.find(Query.query(criteria), Document.class, COLLECTION)) {
-            Metric metric = Metric.valueOf(bucket.getString("metric"));
+    private List<Document> byIds(String collection, Collection<String> ids) {
+        List<Document> found = new ArrayList<>();
+        List<String> all = List.copyOf(ids);
+        for (int i = 0; i < all.size(); i += IDS_PER_QUERY) {
+            found.addAll(mongo.find(Query.query(Criteria.where("_id").in(all.subList(i, Math.min(all.size(), i + IDS_PER_QUERY)))),
+                    Document.class, collection));
+        }
+        return found;
+    }
+
+    private static void accumulate(Map<String, Map<Metric, Totals>> totals, Document bucket, int sign) {
+        for (Row row : rowsOf(bucket)) {
+            Totals t = sign > 0 ? row.totals() : row.totals().negated();
+            totals.computeIfAbsent(row.touchpointId(), id -> new LinkedHashMap<>()).merge(row.metric(), t, Totals::plus);
+        }
+    }
+
+    /** A bucket's figures, one row per metric it holds. */
+    private static List<Row> rowsOf(Document bucket) {
+        List<Row> rows = new ArrayList<>(1);
+        @SuppressWarnings("unchecked")
+        Map<String, String> segments = bucket.get("segments", Map.class);
+        for (Metric metric : Metric.values()) {
+            String prefix = metric + "_";
             long[] counts = new long[metric.max() + 1];
+            boolean any = false;
             for (int score = metric.min(); score <= metric.max(); score++) {
-                counts[score] = number(bucket, "s" + score).longValue();
+                counts[score] = number(bucket, prefix + "s" + score).longValue();
+                any |= counts[score] != 0;
             }
-            Correlation sums = new Correlation(number(bucket, "cn").longValue(), number(bucket, "cx").doubleValue(),
-                    number(bucket, "cy").doubleValue(), number(bucket, "cxx").doubleValue(),
-                    number(bucket, "cyy").doubleValue(), number(bucket, "cxy").doubleValue());
-            @SuppressWarnings("unchecked")
-            Map<String, String> segments = bucket.get("segments", Map.class);
+            Correlation sums = new Correlation(number(bucket, prefix + "cn").longValue(), number(bucket, prefix + "cx").doubleValue(),
+                    number(bucket, prefix + "cy").doubleValue(), number(bucket, prefix + "cxx").doubleValue(),
+                    number(bucket, prefix + "cyy").doubleValue(), number(bucket, prefix + "cxy").doubleValue());
+            if (!any && sums.n() == 0) {
+                continue;
+            }
             rows.add(new Row(bucket.getString("touchpointId"), metric, bucket.getString("day"),
                     segments == null ? Map.of() : segments, new Totals(new Distribution(metric, counts), sums)));
         }
         return rows;
     }
 
-    /** One bucket as read. */
+    /** One metric of one bucket as read. */
     public record Row(String touchpointId, Metric metric, String day, Map<String, String> segments, Totals totals) {
     }
 
     private static Number number(Document document, String field) {
         Object value = document.get(field);
         return value instanceof Number n ? n : 0;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** {@code class=business;type=personal}: the canonical key of a segment combination. */
@@ -160,51 +289,56 @@ public class BucketRepository {
         public Totals plus(Totals other) {
             return new Totals(distribution.plus(other.distribution), outcome.plus(other.outcome));
         }
+
+        Totals negated() {
+            return new Totals(distribution.negated(), outcome.negated());
+        }
+
+        boolean isEmpty() {
+            return distribution.n() == 0 && outcome.n() == 0;
+        }
     }
 
+    /** The increments of one bucket in one write: fixed fields set on insert, counts and sums per metric. */
     private static final class Increment {
-        private final String touchpointId;
-        private final String journeyId;
-        private final Metric metric;
-        private final String day;
-        private final String segmentKey;
-        private final Map<String, String> segments;
-        private final long[] counts;
-        private Correlation sums = Correlation.EMPTY;
+        private final Map<String, Object> onInsert = new LinkedHashMap<>();
+        private final Map<Metric, long[]> counts = new java.util.EnumMap<>(Metric.class);
+        private final Map<Metric, Correlation> sums = new java.util.EnumMap<>(Metric.class);
 
-        Increment(String touchpointId, String journeyId, Metric metric, String day, String segmentKey,
-                Map<String, String> segments) {
-            this.touchpointId = touchpointId;
-            this.journeyId = journeyId;
-            this.metric = metric;
-            this.day = day;
-            this.segmentKey = segmentKey;
-            this.segments = segments;
-            this.counts = new long[metric.max() + 1];
+        Increment(String touchpointId, String journeyId) {
+            onInsert.put("touchpointId", touchpointId);
+            onInsert.put("journeyId", journeyId);
         }
 
-        void add(int score, Double outcome) {
-            counts[score]++;
+        Increment on(String field, Object value) {
+            onInsert.put(field, value);
+            return this;
+        }
+
+        void add(Submission.Answer answer, Double outcome) {
+            counts.computeIfAbsent(answer.metric(), m -> new long[m.max() + 1])[answer.score()]++;
             if (outcome != null) {
-                sums = sums.add(score, outcome);
+                sums.merge(answer.metric(), Correlation.EMPTY.add(answer.score(), outcome), Correlation::plus);
             }
         }
 
-        Update update() {
-            Update update = new Update()
-                    .setOnInsert("touchpointId", touchpointId).setOnInsert("journeyId", journeyId)
-                    .setOnInsert("metric", metric.name()).setOnInsert("day", day)
-                    .setOnInsert("segmentKey", segmentKey).setOnInsert("segments", segments);
-            for (int score = 0; score < counts.length; score++) {
-                if (counts[score] > 0) {
-                    update.inc("s" + score, counts[score]);
+        Document update() {
+            Document inc = new Document();
+            counts.forEach((metric, scores) -> {
+                for (int score = 0; score < scores.length; score++) {
+                    if (scores[score] > 0) {
+                        inc.put(metric + "_s" + score, scores[score]);
+                    }
                 }
-            }
-            if (sums.n() > 0) {
-                update.inc("cn", sums.n()).inc("cx", sums.sumX()).inc("cy", sums.sumY()).inc("cxx", sums.sumXX())
-                        .inc("cyy", sums.sumYY()).inc("cxy", sums.sumXY());
-            }
-            return update;
+            });
+            sums.forEach((metric, s) -> {
+                double[] values = {s.n(), s.sumX(), s.sumY(), s.sumXX(), s.sumYY(), s.sumXY()};
+                inc.put(metric + "_" + SUMS[0], s.n());
+                for (int i = 1; i < SUMS.length; i++) {
+                    inc.put(metric + "_" + SUMS[i], values[i]);
+                }
+            });
+            return new Document("$setOnInsert", new Document(onInsert)).append("$inc", inc);
         }
     }
 }

@@ -116,11 +116,15 @@ public class AlertEvaluator {
     }
 
     private Map<String, Distribution> distributions(AlertRule rule, Window window) {
-        List<BucketRepository.Row> rows = buckets.rowsOfJourney(rule.journeyId(), window.from().toString(),
-                window.to().toString(), Map.of());
-        return rows.stream()
-                .filter(r -> r.metric() == rule.metric() && (rule.touchpointId() == null || rule.touchpointId().equals(r.touchpointId())))
-                .collect(Collectors.toMap(BucketRepository.Row::touchpointId, r -> r.totals().distribution(), Distribution::plus));
+        Map<String, Distribution> distributions = new java.util.HashMap<>();
+        buckets.totalsOfJourney(rule.journeyId(), window.from().toString(), window.to().toString(), Map.of())
+                .forEach((touchpointId, perMetric) -> {
+                    BucketRepository.Totals totals = perMetric.get(rule.metric());
+                    if (totals != null && (rule.touchpointId() == null || rule.touchpointId().equals(touchpointId))) {
+                        distributions.put(touchpointId, totals.distribution());
+                    }
+                });
+        return distributions;
     }
 
     /** Owners and names from touchpoint-service; without it cases are still opened (unassigned). */

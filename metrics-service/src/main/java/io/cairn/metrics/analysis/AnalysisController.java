@@ -41,8 +41,8 @@ public class AnalysisController {
             @RequestParam(required = false) String to, @RequestParam(required = false) Integer days,
             @RequestParam(defaultValue = "30") @Min(3) @Max(100000) long minPairs, @RequestParam Map<String, String> params) {
         Window window = Window.of(from, to, days, clock);
-        return Analysis.keyDrivers(BucketRepository.sum(buckets.rowsOfJourney(journeyId, window.from().toString(),
-                window.to().toString(), Segments.filter(params))), minPairs);
+        return Analysis.keyDrivers(buckets.totalsOfJourney(journeyId, window.from().toString(),
+                window.to().toString(), Segments.filter(params)), minPairs);
     }
 
     /**
@@ -57,8 +57,8 @@ public class AnalysisController {
             @RequestParam(defaultValue = "30") @Min(1) @Max(100000) long minN, @RequestParam Map<String, String> params) {
         Window window = Window.of(from, to, days, clock);
         List<TouchpointInfo> infos = touchpoints.ofJourney(journeyId);
-        Map<String, Map<Metric, BucketRepository.Totals>> totals = BucketRepository.sum(buckets.rowsOfJourney(journeyId,
-                window.from().toString(), window.to().toString(), Segments.filter(params)));
+        Map<String, Map<Metric, BucketRepository.Totals>> totals = buckets.totalsOfJourney(journeyId,
+                window.from().toString(), window.to().toString(), Segments.filter(params));
         Map<String, KeyDriver> drivers = new java.util.HashMap<>();
         Analysis.keyDrivers(totals, minN).forEach(d -> drivers.put(d.touchpointId() + "|" + d.metric(), d));
         List<Weakness> result = new ArrayList<>();

@@ -41,7 +41,7 @@ public class ImportController {
     }
 
     @PostMapping(path = "/imports", consumes = "multipart/form-data")
-    @PreAuthorize("hasRole('ANALYST')")
+    @PreAuthorize("hasAnyRole('ANALYST', 'DESIGNER')")
     ResponseEntity<ImportJob> start(@RequestPart("file") MultipartFile file, @RequestPart("mapping") String mappingJson,
             @RequestParam(defaultValue = "false") boolean dryRun, Authentication user) throws IOException {
         ImportMapping mapping;
@@ -67,7 +67,7 @@ public class ImportController {
     }
 
     @GetMapping("/imports/{id}")
-    @PreAuthorize("hasRole('ANALYST')")
+    @PreAuthorize("hasAnyRole('ANALYST', 'DESIGNER')")
     ImportJob get(@PathVariable String id) {
         return importer.get(id);
     }

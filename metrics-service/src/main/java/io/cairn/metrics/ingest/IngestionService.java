@@ -23,38 +23,39 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Listen: stores submissions once (their id is the key) and adds their answers to the buckets. A
- * submission is stored, then counted, then marked counted; one whose counting was interrupted is
- * re-counted exactly at the next start ({@link AggregationRecovery}).
+ * Listen: stores submissions once (their id is the key) and adds their answers to the buckets. A batch
+ * is written to the journal, stored, counted, and taken out of the journal; a batch still in the
+ * journal at start-up had its counting interrupted and is re-counted exactly ({@link AggregationRecovery}).
+ * Batches are large because the buckets of a batch are written once however many answers they take.
  */
 @Service
 public class IngestionService {
 
-    static final int BATCH = 500;
+    static final int BATCH = 5_000;
     static final int MAX_LINE = 1 << 20;
     static final int MAX_REJECTIONS_LISTED = 100;
 
     private final MongoTemplate mongo;
     private final BucketRepository buckets;
+    private final IngestionJournal journal;
     private final org.springframework.beans.factory.ObjectProvider<io.cairn.metrics.alert.AlertEvaluator> alerts;
     private final Validator validator;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public IngestionService(MongoTemplate mongo, BucketRepository buckets, Validator validator, Clock clock,
-            org.springframework.beans.factory.ObjectProvider<io.cairn.metrics.alert.AlertEvaluator> alerts) {
+    public IngestionService(MongoTemplate mongo, BucketRepository buckets, IngestionJournal journal, Validator validator,
+            Clock clock, org.springframework.beans.factory.ObjectProvider<io.cairn.metrics.alert.AlertEvaluator> alerts) {
         this.mongo = mongo;
         this.buckets = buckets;
+        this.journal = journal;
         this.alerts = alerts;
         this.validator = validator;
         this.clock = clock;
-        mongo.indexOps(Submission.class).createIndex(new Index().on("aggregated", org.springframework.data.domain.Sort.Direction.ASC));
         mongo.indexOps(Submission.class).createIndex(new Index().on("journeyId", org.springframework.data.domain.Sort.Direction.ASC)
                 .on("day", org.springframework.data.domain.Sort.Direction.ASC));
     }
@@ -131,13 +132,28 @@ public class IngestionService {
     }
 
     /** Which of these submission ids were received before. */
-    Set<String> existing(java.util.Collection<String> ids) {
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, mongo.getCollectionName(Submission.class))
-                .stream().map(d -> d.getString("_id")).collect(Collectors.toSet());
+    Set<String> existing(List<String> ids) {
+        Set<String> found = new HashSet<>();
+        for (List<String> chunk : chunks(ids)) {
+            Query query = Query.query(Criteria.where("_id").in(chunk));
+            query.fields().include("_id");
+            mongo.find(query, Document.class, mongo.getCollectionName(Submission.class)).forEach(d -> found.add(d.getString("_id")));
+        }
+        return found;
     }
 
-    /** Inserts what is new, counts it, marks it counted; answers the ids that were new. */
+    /** Lists of at most 200: the embedded server's cost of {@code $in} grows with the square of its list. */
+    static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 200) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + 200)));
+        }
+        return chunks;
+    }
+
+    /** Journals the batch, inserts what is new, counts it, closes the journal entry; answers the ids that were new. */
     Set<String> store(List<Submission> submissions) {
+        String entry = journal.open(submissions.stream().map(Submission::id).toList());
         List<Document> documents = new ArrayList<>();
         for (Submission submission : submissions) {
             Document document = new Document();
@@ -145,22 +161,25 @@ public class IngestionService {
             documents.add(document);
         }
         Set<String> duplicates = new HashSet<>();
-        try {
-            mongo.getCollection(mongo.getCollectionName(Submission.class))
-                    .insertMany(documents, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCode() != 11000) {
-                    throw e;
+        // in slices: one message of thousands of documents costs the driver more than several smaller ones
+        for (int offset = 0; offset < documents.size(); offset += 1_000) {
+            try {
+                mongo.getCollection(mongo.getCollectionName(Submission.class)).insertMany(
+                        documents.subList(offset, Math.min(documents.size(), offset + 1_000)), new InsertManyOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    if (error.getCode() != 11000) {
+                        throw e;
+                    }
+                    duplicates.add(submissions.get(offset + error.getIndex()).id());
                 }
-                duplicates.add(submissions.get(error.getIndex()).id());
             }
         }
         List<Submission> fresh = submissions.stream().filter(s -> !duplicates.contains(s.id())).toList();
         buckets.add(fresh, (touchpoint, day) -> true);
+        journal.close(entry);
         Set<String> ids = fresh.stream().map(Submission::id).collect(Collectors.toSet());
         if (!ids.isEmpty()) {
-            mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)), Update.update("aggregated", true), Submission.class);
             // detractors with a comment open follow-up cases; a failure there never loses the answers
             try {
                 alerts.ifAvailable(evaluator -> evaluator.checkDetractors(fresh));

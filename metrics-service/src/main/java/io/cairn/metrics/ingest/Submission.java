@@ -8,13 +8,13 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A stored submission, normalised; its id is {@code <journey id>:<submission id>}. {@code aggregated} turns true once its answers are in the
- * buckets; a submission still false at start-up had its aggregation interrupted and is re-counted.
+ * A stored submission, normalised; its id is {@code <journey id>:<submission id>}. While its answers
+ * are being added to the buckets, an {@link IngestionJournal} entry names it, so that counting cut
+ * short by a stop is redone exactly at the next start.
  */
 @Document("submissions")
 public record Submission(@Id String id, String journeyId, Instant at, String day, Map<String, String> segments,
-        SubmissionRequest.OutcomeType outcomeType, Integer outcome, List<Answer> answers, Instant receivedAt,
-        boolean aggregated) {
+        SubmissionRequest.OutcomeType outcomeType, Integer outcome, List<Answer> answers, Instant receivedAt) {
 
     public record Answer(String touchpointId, Metric metric, int score, String comment) {
     }

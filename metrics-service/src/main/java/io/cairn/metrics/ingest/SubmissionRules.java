@@ -49,7 +49,7 @@ final class SubmissionRules {
         return new Submission(request.journeyId().trim() + ":" + request.id().trim(), request.journeyId().trim(), at,
                 at.atZone(ZoneOffset.UTC).toLocalDate().toString(), segments(request.segments()),
                 request.outcome() == null ? null : request.outcome().type(),
-                request.outcome() == null ? null : request.outcome().value(), answers, now, false);
+                request.outcome() == null ? null : request.outcome().value(), answers, now);
     }
 
     static Map<String, String> segments(Map<String, String> segments) {

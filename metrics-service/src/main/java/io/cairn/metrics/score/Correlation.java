@@ -16,6 +16,11 @@ public record Correlation(long n, double sumX, double sumY, double sumXX, double
         return new Correlation(n + o.n, sumX + o.sumX, sumY + o.sumY, sumXX + o.sumXX, sumYY + o.sumYY, sumXY + o.sumXY);
     }
 
+    /** The sums with the opposite sign (exact: scores and outcomes are whole numbers). */
+    public Correlation negated() {
+        return new Correlation(-n, -sumX, -sumY, -sumXX, -sumYY, -sumXY);
+    }
+
     /** Pearson's r, or NaN when fewer than 3 pairs or either side never varies. */
     public double pearson() {
         if (n < 3) {

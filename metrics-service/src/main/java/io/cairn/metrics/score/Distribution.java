@@ -42,6 +42,15 @@ public record Distribution(Metric metric, long[] counts) {
         return new Distribution(metric, sum);
     }
 
+    /** The same counts with the opposite sign, to take a part out of a sum (a month less some days). */
+    public Distribution negated() {
+        long[] negative = counts.clone();
+        for (int i = 0; i < negative.length; i++) {
+            negative[i] = -negative[i];
+        }
+        return new Distribution(metric, negative);
+    }
+
     public long n() {
         return Arrays.stream(counts).sum();
     }

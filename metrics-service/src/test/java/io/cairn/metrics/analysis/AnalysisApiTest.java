@@ -42,19 +42,24 @@ class AnalysisApiTest {
     ServiceHttp http;
     String journey;
 
+    /** Touchpoint ids name one touchpoint suite-wide: each test has its own. */
+    String tp(String name) {
+        return journey + "-" + name;
+    }
+
     @BeforeEach
     void setUp() {
         http = ServiceHttp.localhost(port);
         journey = "j-" + UUID.randomUUID();
         touchpointService.reset();
         touchpointService.reply("GET", "/touchpoints", 200, ServiceHttp.JSON.writeValueAsString(List.of(
-                Map.of("id", "wifi", "name", "Wifi", "stageId", "fly", "ownerTeam", "digital",
+                Map.of("id", tp("wifi"), "name", "Wifi", "stageId", "fly", "ownerTeam", "digital",
                         "targets", Map.of("CSAT", 80.0), "importanceDerived", true),
-                Map.of("id", "food", "name", "Food", "stageId", "fly", "ownerTeam", "catering",
+                Map.of("id", tp("food"), "name", "Food", "stageId", "fly", "ownerTeam", "catering",
                         "targets", Map.of("CSAT", 50.0), "importance", 4, "importanceDerived", false),
-                Map.of("id", "gate", "name", "Gate", "stageId", "airport", "ownerTeam", "ops",
+                Map.of("id", tp("gate"), "name", "Gate", "stageId", "airport", "ownerTeam", "ops",
                         "targets", Map.of("CSAT", 70.0), "importance", 6, "importanceDerived", false),
-                Map.of("id", "lounge", "name", "Lounge", "stageId", "airport", "importanceDerived", false))));
+                Map.of("id", tp("lounge"), "name", "Lounge", "stageId", "airport", "importanceDerived", false))));
         // 200 respondents: wifi decides the outcome, food is unrelated and well rated, gate has 10 answers
         Random random = new Random(7);
         StringBuilder lines = new StringBuilder();
@@ -63,10 +68,10 @@ class AnalysisApiTest {
             int food = 4 + random.nextInt(2);
             int outcome = Math.min(10, wifi * 2 + random.nextInt(2));
             List<Map<String, Object>> items = new ArrayList<>(List.of(
-                    Map.of("touchpointId", "wifi", "metric", "CSAT", "score", wifi),
-                    Map.of("touchpointId", "food", "metric", "CSAT", "score", food)));
+                    Map.of("touchpointId", tp("wifi"), "metric", "CSAT", "score", wifi),
+                    Map.of("touchpointId", tp("food"), "metric", "CSAT", "score", food)));
             if (i < 10) {
-                items.add(Map.of("touchpointId", "gate", "metric", "CSAT", "score", 1));
+                items.add(Map.of("touchpointId", tp("gate"), "metric", "CSAT", "score", 1));
             }
             String day = i < 100 ? "2026-11-02" : "2026-11-10";
             lines.append(ServiceHttp.JSON.writeValueAsString(Map.of("id", journey + "-" + i, "journeyId", journey,
@@ -85,7 +90,7 @@ class AnalysisApiTest {
     @Test
     void keyDriversRankTheTouchpointThatDecidesTheOutcomeFirst() {
         JsonNode drivers = http.get("/journeys/" + journey + "/key-drivers?" + window(), bearer("viewer")).json();
-        assertThat(drivers.at("/0/touchpointId").asString()).isEqualTo("wifi");
+        assertThat(drivers.at("/0/touchpointId").asString()).isEqualTo(tp("wifi"));
         assertThat(drivers.at("/0/importance").asDouble()).isGreaterThan(0.9);
         assertThat(drivers.at("/0/pairs").asLong()).isEqualTo(200);
         assertThat(Math.abs(drivers.at("/1/importance").asDouble())).isLessThan(0.3);
@@ -96,7 +101,7 @@ class AnalysisApiTest {
     void weakTouchpointsComeWithTheirReasonAndSmallSamplesAreNeverWeak() {
         JsonNode weak = http.get("/journeys/" + journey + "/weak-touchpoints?" + window(), bearer("viewer")).json();
         JsonNode wifi = weak.at("/0");
-        assertThat(wifi.at("/touchpointId").asString()).isEqualTo("wifi");
+        assertThat(wifi.at("/touchpointId").asString()).isEqualTo(tp("wifi"));
         assertThat(wifi.at("/status").asString()).isEqualTo("WEAK");
         assertThat(wifi.at("/gap").asDouble()).isLessThan(0);
         assertThat(wifi.at("/importanceDerived").asBoolean()).isTrue();
@@ -106,30 +111,30 @@ class AnalysisApiTest {
 
         Map<String, String> statuses = new java.util.HashMap<>();
         weak.forEach(w -> statuses.put(w.at("/touchpointId").asString(), w.at("/status").asString()));
-        assertThat(statuses).containsEntry("food", "OK").containsEntry("gate", "INSUFFICIENT_DATA")
-                .doesNotContainKey("lounge");
+        assertThat(statuses).containsEntry(tp("food"), "OK").containsEntry(tp("gate"), "INSUFFICIENT_DATA")
+                .doesNotContainKey(tp("lounge"));
         // with a lower minimum the gate (CSAT 0% against 70%, importance 6) is weak too, and weaker than the wifi
         JsonNode lowerMinimum = http.get("/journeys/" + journey + "/weak-touchpoints?" + window() + "&minN=5",
                 bearer("viewer")).json();
         assertThat(lowerMinimum.findValues("touchpointId").stream().map(JsonNode::asString).toList())
-                .startsWith("gate", "wifi");
+                .startsWith(tp("gate"), tp("wifi"));
         assertThat(lowerMinimum.at("/0/severity").asDouble()).isCloseTo(42.0, within(1e-9));
     }
 
     @Test
     void seriesAndBreakdownsSplitTheSameAnswers() {
-        JsonNode weekly = http.get("/scores/series?touchpointId=food&interval=WEEK&" + window(), bearer("viewer")).json();
+        JsonNode weekly = http.get("/scores/series?touchpointId=" + tp("food") + "&interval=WEEK&" + window(), bearer("viewer")).json();
         assertThat(weekly.size()).isEqualTo(2);
         assertThat(weekly.at("/0/from").asString()).isEqualTo("2026-11-02");
         assertThat(weekly.at("/0/n").asLong() + weekly.at("/1/n").asLong()).isEqualTo(200);
 
-        JsonNode byClass = http.get("/scores/breakdown?touchpointId=wifi&by=Class&" + window(), bearer("viewer")).json();
+        JsonNode byClass = http.get("/scores/breakdown?touchpointId=" + tp("wifi") + "&by=Class&" + window(), bearer("viewer")).json();
         assertThat(byClass.propertyNames()).containsExactlyInAnyOrder("business", "eco");
         assertThat(byClass.at("/business/0/n").asLong() + byClass.at("/eco/0/n").asLong()).isEqualTo(200);
-        JsonNode all = http.get("/scores?touchpointId=wifi&" + window(), bearer("viewer")).json();
+        JsonNode all = http.get("/scores?touchpointId=" + tp("wifi") + "&" + window(), bearer("viewer")).json();
         double weighted = (byClass.at("/business/0/score/value").asDouble() * byClass.at("/business/0/n").asLong()
                 + byClass.at("/eco/0/score/value").asDouble() * byClass.at("/eco/0/n").asLong()) / 200;
         assertThat(all.at("/0/score/value").asDouble()).isCloseTo(weighted, within(1e-9));
-        assertThat(http.get("/scores/series?touchpointId=food&interval=YEAR", bearer("viewer")).status()).isEqualTo(400);
+        assertThat(http.get("/scores/series?touchpointId=" + tp("food") + "&interval=YEAR", bearer("viewer")).status()).isEqualTo(400);
     }
 }

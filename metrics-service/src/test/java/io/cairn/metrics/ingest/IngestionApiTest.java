@@ -39,6 +39,9 @@ class IngestionApiTest {
     @Autowired
     AggregationRecovery recovery;
 
+    @Autowired
+    IngestionJournal journal;
+
     ServiceHttp http;
     String tp;
 
@@ -162,14 +165,12 @@ class IngestionApiTest {
     }
 
     @Test
-    void aSubmissionWhoseCountingWasInterruptedIsCountedExactlyOnceAtStart() {
+    void aBatchWhoseCountingWasInterruptedIsCountedExactlyOnceAtStart() {
         assertThat(http.post("/submissions", bearer("analyst"), submission("r-1-" + tp, 5, "Business")).status()).isEqualTo(201);
-        // as if the process had stopped after storing r-2 and adding it to the buckets, before marking it counted
-        Map<String, Object> request = submission("r-2-" + tp, 1, "Business");
-        ServiceHttp.Response stored = http.post("/submissions", bearer("analyst"), request);
+        // as if the process had stopped after storing r-2 and adding it to the buckets, before closing its journal entry
+        ServiceHttp.Response stored = http.post("/submissions", bearer("analyst"), submission("r-2-" + tp, 1, "Business"));
         assertThat(stored.status()).isEqualTo(201);
-        mongo.updateFirst(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is("j1:r-2-" + tp)),
-                org.springframework.data.mongodb.core.query.Update.update("aggregated", false), Submission.class);
+        journal.open(List.of("j1:r-2-" + tp));
 
         recovery.run(null);
 
@@ -177,8 +178,14 @@ class IngestionApiTest {
         assertThat(csat.at("/n").asLong()).isEqualTo(2);
         assertThat(csat.at("/distribution").toString()).isEqualTo("[0,1,0,0,0,1]");
         assertThat(scores("&segment.class=business").at("/0/n").asLong()).isEqualTo(2);
-        assertThat(mongo.count(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("aggregated").is(false)),
-                Submission.class)).isZero();
-        assertThat(mongo.count(new Query(), BucketRepository.COLLECTION)).isPositive();
+        assertThat(journal.unfinished()).isEmpty();
+
+        // buckets of an older layout (here: none at all) are rebuilt from the stored submissions
+        mongo.remove(new Query(), "aggregate_layout");
+        mongo.remove(new Query(), BucketRepository.DAYS);
+        mongo.remove(new Query(), BucketRepository.MONTHS);
+        recovery.run(null);
+        assertThat(scores("").at("/0/distribution").toString()).isEqualTo("[0,1,0,0,0,1]");
+        assertThat(scores("&segment.class=business").at("/0/n").asLong()).isEqualTo(2);
     }
 }

@@ -52,14 +52,19 @@ class ActApiTest {
     ServiceHttp http;
     String journey;
 
+    /** Touchpoint ids name one touchpoint suite-wide: each test has its own. */
+    String tp(String name) {
+        return journey + "-" + name;
+    }
+
     @BeforeEach
     void setUp() {
         http = ServiceHttp.localhost(port);
         journey = "j-" + UUID.randomUUID();
         touchpointService.reset();
         touchpointService.reply("GET", "/touchpoints", 200, ServiceHttp.JSON.writeValueAsString(List.of(
-                Map.of("id", "wifi", "name", "In-flight wifi", "stageId", "fly", "ownerTeam", "digital", "importanceDerived", true),
-                Map.of("id", "seat", "name", "Seat comfort", "stageId", "fly", "ownerTeam", "fleet", "importanceDerived", true))));
+                Map.of("id", tp("wifi"), "name", "In-flight wifi", "stageId", "fly", "ownerTeam", "digital", "importanceDerived", true),
+                Map.of("id", tp("seat"), "name", "Seat comfort", "stageId", "fly", "ownerTeam", "fleet", "importanceDerived", true))));
     }
 
     /** {@code count} answers of {@code score} for a touchpoint, {@code daysAgo} days ago. */
@@ -87,15 +92,15 @@ class ActApiTest {
 
     @Test
     void aRuleOpensOneCaseForTheOwnersThatIsAcknowledgedAndResolved() {
-        answers("wifi", 2, 30, 1);
-        answers("wifi", 5, 10, 2);
-        answers("seat", 5, 40, 1);
+        answers(tp("wifi"), 2, 30, 1);
+        answers(tp("wifi"), 5, 10, 2);
+        answers(tp("seat"), 5, 40, 1);
         rule(Map.of("journeyId", journey, "type", "BELOW_TARGET", "metric", "CSAT", "threshold", 70, "windowDays", 30, "minN", 20));
 
         JsonNode opened = evaluate();
         assertThat(opened.size()).isEqualTo(1);
         JsonNode kase = opened.at("/0");
-        assertThat(kase.at("/touchpointId").asString()).isEqualTo("wifi");
+        assertThat(kase.at("/touchpointId").asString()).isEqualTo(tp("wifi"));
         assertThat(kase.at("/ownerTeam").asString()).isEqualTo("digital");
         assertThat(kase.at("/status").asString()).isEqualTo("OPEN");
         assertThat(kase.at("/reason").asString()).contains("CSAT 25.0%", "n=40", "below 70.0%");
@@ -129,15 +134,15 @@ class ActApiTest {
 
     @Test
     void aDropBeyondTheMarginsOpensACaseAndANoisyOneDoesNot() {
-        answers("seat", 5, 40, 40);
-        answers("seat", 2, 40, 3);
-        answers("wifi", 4, 20, 40);
-        answers("wifi", 3, 1, 3);
-        answers("wifi", 4, 19, 3);
+        answers(tp("seat"), 5, 40, 40);
+        answers(tp("seat"), 2, 40, 3);
+        answers(tp("wifi"), 4, 20, 40);
+        answers(tp("wifi"), 3, 1, 3);
+        answers(tp("wifi"), 4, 19, 3);
         rule(Map.of("journeyId", journey, "type", "DROP", "metric", "CSAT", "dropPoints", 10, "windowDays", 30, "minN", 20));
 
         JsonNode opened = evaluate();
-        assertThat(opened.findValuesAsString("touchpointId")).containsExactly("seat");
+        assertThat(opened.findValuesAsString("touchpointId")).containsExactly(tp("seat"));
         assertThat(opened.at("/0/reason").asString()).contains("fell from 100.0% (n=40) to 0.0% (n=40)");
     }
 
@@ -152,10 +157,10 @@ class ActApiTest {
         rule(Map.of("journeyId", journey, "type", "DETRACTOR_COMMENT", "metric", "CSAT", "slaHours", 24));
 
         ServiceHttp.Response submitted = http.post("/submissions", bearer("analyst"), Map.of("id", "d-1", "journeyId", journey,
-                "items", List.of(Map.of("touchpointId", "seat", "metric", "CSAT", "score", 1, "comment", "Broken recline, 9 hours"))));
+                "items", List.of(Map.of("touchpointId", tp("seat"), "metric", "CSAT", "score", 1, "comment", "Broken recline, 9 hours"))));
         assertThat(submitted.status()).isEqualTo(201);
         http.post("/submissions", bearer("analyst"), Map.of("id", "d-2", "journeyId", journey,
-                "items", List.of(Map.of("touchpointId", "seat", "metric", "CSAT", "score", 2))));
+                "items", List.of(Map.of("touchpointId", tp("seat"), "metric", "CSAT", "score", 2))));
 
         JsonNode cases = http.get("/cases?journeyId=" + journey, bearer("viewer")).json();
         assertThat(cases.size()).isEqualTo(1);
