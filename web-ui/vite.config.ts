@@ -15,6 +15,7 @@ export default defineConfig({
       '/graphql': 'http://localhost:8080',
       '/auth': 'http://localhost:8080',
       '/api': 'http://localhost:8080',
+      '/subscriptions': { target: 'ws://localhost:8080', ws: true },
     },
   },
   test: {

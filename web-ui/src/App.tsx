@@ -6,6 +6,7 @@ import { AppHeader } from './layout/AppHeader';
 import { SurveyPage } from './survey/SurveyPage';
 import { EnpsPage } from './enps/EnpsPage';
 import { JourneyMapPage } from './map/JourneyMapPage';
+import { ImportPage } from './import/ImportPage';
 
 export function App() {
   return (
@@ -27,6 +28,15 @@ export function App() {
           <RequireSession>
             <AppHeader />
             <JourneyMapPage />
+          </RequireSession>
+        }
+      />
+      <Route
+        path="/journeys/:id/import"
+        element={
+          <RequireSession>
+            <AppHeader />
+            <ImportPage />
           </RequireSession>
         }
       />

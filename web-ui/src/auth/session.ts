@@ -37,6 +37,11 @@ export function canEditJourneys(session: Session | null): boolean {
   return !!session && session.roles.some((role) => role === 'designer' || role === 'admin');
 }
 
+/** Roles that import survey answers (CSV). */
+export function canImportAnswers(session: Session | null): boolean {
+  return !!session && session.roles.some((role) => role === 'analyst' || role === 'designer' || role === 'admin');
+}
+
 /** Roles that read employee NPS (HR admins everything, leaders their departments). */
 export function canReadEnps(session: Session | null): boolean {
   return !!session && session.roles.some((role) => role === 'hr-admin' || role === 'leader' || role === 'admin');

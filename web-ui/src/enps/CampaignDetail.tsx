@@ -13,13 +13,12 @@ import type {
 import { getSession } from '../auth/session';
 import { errorMessage } from '../journeys/errors';
 import { ResultsTable } from './ResultsTable';
-import { saveFile } from './saveFile';
+import { saveFile, toCsv } from '../export/files';
 
 /** Links as a CSV file for whoever sends them out: this download is the only copy. */
 function downloadLinks(campaign: Campaign, links: SurveyLink[]) {
-  const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
-  const csv = ['department,email,link', ...links.map((l) => [l.department, l.email ?? '', l.url].map(quote).join(','))].join('\n');
-  saveFile(new Blob([csv], { type: 'text/csv;charset=utf-8' }), 'survey-links', campaign.name);
+  saveFile(toCsv(['department', 'email', 'link'], links.map((l) => [l.department, l.email ?? '', l.url])), 'survey-links',
+    campaign.name);
 }
 
 /** The results table as the server exports it (only what the screen may show), saved as a file. */

@@ -1,9 +1,27 @@
-/** Saves {@code blob} as a download named {@code prefix}-{@code name}.csv (name reduced to letters and digits). */
-export function saveFile(blob: Blob, prefix: string, name: string): void {
+/** Saves {@code blob} as a download named {@code prefix}-{@code name}.{@code extension} (name reduced to letters and digits). */
+export function saveFile(blob: Blob, prefix: string, name: string, extension = 'csv'): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = `${prefix}-${name.replace(/[^\p{L}\p{N}]+/gu, '-')}.csv`;
+  a.download = `${prefix}-${name.replace(/[^\p{L}\p{N}]+/gu, '-')}.${extension}`;
+  document.body.appendChild(a);
   a.click();
-  URL.revokeObjectURL(url);
+  a.remove();
+  // the browser reads the blob after this tick
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/**
+ * CSV text (RFC 4180 quoting) for spreadsheets: a cell a spreadsheet would run as a formula
+ * (=, +, -, @ first) is prefixed with an apostrophe; a byte-order mark lets Excel read UTF-8.
+ */
+export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): Blob {
+  const cell = (value: string | number | null | undefined) => {
+    if (value === null || value === undefined) return '';
+    if (typeof value === 'number') return String(value);
+    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  };
+  const text = [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n');
+  return new Blob(['\uFEFF', text, '\r\n'], { type: 'text/csv;charset=utf-8' });
 }

@@ -206,3 +206,44 @@ export interface JourneyMapResult {
   journey: { id: string; name: string; description: string | null; version: number; stages: MapStage[] } | null;
   weakTouchpoints: Weakness[];
 }
+
+export interface JourneyTemplate {
+  key: string;
+  name: string;
+  description: string | null;
+  tags: string[];
+  stageCount: number;
+  touchpointCount: number;
+}
+
+export interface JourneyTemplatesResult {
+  journeyTemplates: JourneyTemplate[];
+}
+
+export interface CreateJourneyFromTemplateResult {
+  createJourneyFromTemplate: Journey;
+}
+
+export interface JourneyChangedEvent {
+  journeyChanged: { journeyId: string; journeyVersion: number; changedBy: string | null; at: string | null };
+}
+
+export interface ImportTargetsResult {
+  journey: { id: string; name: string; stages: { id: string; name: string; touchpoints: { id: string; name: string }[] | null }[] } | null;
+}
+
+/** A CSV import job of metrics-service, as GET /api/metrics/imports/{id} answers it. */
+export interface ImportJob {
+  id: string;
+  journeyId: string;
+  dryRun: boolean;
+  status: 'RUNNING' | 'DONE' | 'FAILED';
+  totalRows: number;
+  processedRows: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  errors: { row: number; column: string | null; reason: string }[];
+  failure: string | null;
+  percent: number;
+}

@@ -107,4 +107,32 @@ describe('journeys page', () => {
     expect(await screen.findByRole('heading', { name: '顧客旅程' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '登出' })).toBeInTheDocument();
   });
+  it('starts a journey from a template and opens its map', async () => {
+    signedInAs('designer');
+    const calls: { query: string; variables: Record<string, unknown> }[] = [];
+    serve((_url, init) => {
+      const body = JSON.parse(String(init.body));
+      calls.push(body);
+      if (body.query.includes('journeyTemplates')) {
+        return json({ data: { journeyTemplates: [{ key: 'airline', name: 'Airline trip', description: 'Book to arrival',
+          tags: ['travel'], stageCount: 6, touchpointCount: 14 }] } });
+      }
+      if (body.query.includes('createJourneyFromTemplate')) {
+        return json({ data: { createJourneyFromTemplate: journey('j9', 'Summer routes') } });
+      }
+      if (body.query.includes('JourneyMap')) {
+        return json({ data: { journey: { id: 'j9', name: 'Summer routes', description: null, version: 1, stages: [] }, weakTouchpoints: [] } });
+      }
+      return json(page([]));
+    });
+    renderApp('/');
+
+    const template = await screen.findByTestId('template');
+    expect(within(template).getByText('6 stages, 14 touchpoints')).toBeInTheDocument();
+    await userEvent.type(within(template).getByLabelText('Name (optional)'), 'Summer routes');
+    await userEvent.click(screen.getByRole('button', { name: 'Create a journey from the template \u201cAirline trip\u201d' }));
+
+    expect(await screen.findByRole('heading', { name: 'Summer routes', level: 1 })).toBeInTheDocument();
+    expect(calls.find((c) => c.query.includes('createJourneyFromTemplate'))?.variables).toEqual({ key: 'airline', name: 'Summer routes' });
+  });
 });

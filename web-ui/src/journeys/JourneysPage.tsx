@@ -7,6 +7,7 @@ import type { Journey, JourneysResult, JourneysVariables } from '../graphql/type
 import { useSession } from '../auth/SessionContext';
 import { canEditJourneys } from '../auth/session';
 import { NewJourneyForm } from './NewJourneyForm';
+import { TemplatePicker } from './TemplatePicker';
 import { errorMessage } from './errors';
 
 const PAGE_SIZE = 25;
@@ -112,7 +113,12 @@ export function JourneysPage() {
           </button>
         )}
       </section>
-      {editor && <NewJourneyForm onCreated={created} />}
+      {editor && (
+        <div className="side">
+          <TemplatePicker onCreated={created} />
+          <NewJourneyForm onCreated={created} />
+        </div>
+      )}
     </main>
   );
 }

@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { json, renderApp, serve, signedInAs } from '../test/render';
+import { subscriptions } from '../test/liveMock';
 
 const tp = (id: string, name: string, measurements: unknown[]) => ({
   id, name, channel: 'WEB', ownerTeam: 'digital', dimension: null, designedEmotion: 0, momentOfTruth: false, version: 1, measurements,
@@ -82,5 +83,41 @@ describe('measured journey map', () => {
     expect(await screen.findByRole('heading', { name: 'Book' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Rename stage|Move stage|Delete/ })).toBeNull();
     expect(screen.queryByRole('textbox')).toBeNull();
+  });
+  it('follows changes made elsewhere as they happen and says who made them', async () => {
+    signedInAs('designer');
+    let name = 'Book';
+    const fetch = serve(() => json({ data: { journey: { id: 'j1', name: 'Airline trip', description: null, version: 3, stages: [
+      { id: 's1', name, designedEmotion: 1, touchpoints: [] }] }, weakTouchpoints: [] } }));
+    renderApp('/journeys/j1');
+    expect(await screen.findByRole('heading', { name: 'Book' })).toBeInTheDocument();
+    expect(screen.getByTestId('live-status')).toHaveTextContent('Live');
+    expect(subscriptions.at(-1)!.variables).toEqual({ id: 'j1' });
+
+    name = 'Plan and book';
+    const before = fetch.mock.calls.length;
+    subscriptions.at(-1)!.onData({ journeyChanged: { journeyId: 'j1', journeyVersion: 4, changedBy: 'analyst', at: '2026-12-01T10:00:00Z' } });
+    expect(await screen.findByRole('heading', { name: 'Plan and book' })).toBeInTheDocument();
+    expect(fetch.mock.calls.length).toBe(before + 1);
+    expect(screen.getByTestId('changed-by')).toHaveTextContent('changed by analyst');
+  });
+  it('exports the figures of the map as CSV, safe to open in a spreadsheet', async () => {
+    signedInAs('viewer');
+    serve(() => json({ data: { journey: { id: 'j1', name: 'Airline trip', description: null, version: 3, stages: [
+      { id: 's1', name: 'Book', designedEmotion: 1, touchpoints: [
+        tp('t1', '=Online, "fast" booking', [{ metric: 'CSAT', n: 650, score: { value: 62.4, margin: 3.7 } }]), tp('t2', 'Gate', [])] }] },
+    weakTouchpoints: [{ touchpointId: 't1', metric: 'CSAT', status: 'WEAK', severity: 25, target: 80, gap: -17.6, importance: 8,
+      reason: 'CSAT 62.4% is below 80', score: { value: 62.4, margin: 3.7, n: 650 } }] } }));
+    const blobs: Blob[] = [];
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (b: Blob) => { blobs.push(b); return 'blob:x'; }, revokeObjectURL: () => undefined }));
+    renderApp('/journeys/j1');
+    await userEvent.click(await screen.findByRole('button', { name: 'CSV' }));
+
+    const text = (await blobs[0].text()).replace(/^\uFEFF/, '');
+    expect(text.split('\r\n')).toEqual([
+      'stage,touchpoint,channel,owner_team,metric,n,score,margin,status,reason',
+      'Book,"\'=Online, ""fast"" booking",WEB,digital,CSAT,650,62.4,3.7,WEAK,CSAT 62.4% is below 80',
+      'Book,Gate,WEB,digital,,,,,,',
+      '']);
   });
 });

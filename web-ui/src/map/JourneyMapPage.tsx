@@ -6,16 +6,19 @@ import { arrayMove, horizontalListSortingStrategy, SortableContext, sortableKeyb
 import addStageDocument from '../graphql/addStage.graphql?raw';
 import createTouchpointDocument from '../graphql/createTouchpoint.graphql?raw';
 import deleteTouchpointDocument from '../graphql/deleteTouchpoint.graphql?raw';
+import journeyChangedDocument from '../graphql/journeyChanged.graphql?raw';
 import journeyMapDocument from '../graphql/journeyMap.graphql?raw';
 import moveTouchpointDocument from '../graphql/moveTouchpoint.graphql?raw';
 import renameStageDocument from '../graphql/renameStage.graphql?raw';
 import reorderStagesDocument from '../graphql/reorderStages.graphql?raw';
 import { GraphQLRequestError, graphqlRequest, UnauthorizedError } from '../graphql/client';
-import type { JourneyMapResult, MapStage, MapTouchpoint, Measurement, Weakness } from '../graphql/types';
+import { subscribe, type LiveStatus } from '../graphql/live';
+import type { JourneyChangedEvent, JourneyMapResult, MapStage, MapTouchpoint, Measurement, Weakness } from '../graphql/types';
 import { useSession } from '../auth/SessionContext';
-import { canEditJourneys } from '../auth/session';
+import { canEditJourneys, canImportAnswers } from '../auth/session';
 import { errorMessage } from '../journeys/errors';
 import { AddByName, InlineHeading, SortableStage, TouchpointActions } from './MapEditing';
+import { MapExport } from './MapExport';
 
 const WINDOWS = [30, 90, 365];
 
@@ -50,6 +53,10 @@ export function JourneyMapPage() {
   const [conflict, setConflict] = useState(false);
   const [reloads, setReloads] = useState(0);
   const reload = useCallback(() => setReloads((n) => n + 1), []);
+  const [live, setLive] = useState<LiveStatus>('connecting');
+  const [changedBy, setChangedBy] = useState<string | null>(null);
+  const lastOwnEdit = useRef(0);
+  const canvas = useRef<HTMLDivElement>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
@@ -67,6 +74,14 @@ export function JourneyMapPage() {
     return () => { current = false; };
   }, [id, days, t, reloads]);
 
+  // every applied change of this journey, by anyone, refreshes the map; others' changes are pointed out
+  const username = session?.username;
+  useEffect(() => subscribe<JourneyChangedEvent>(journeyChangedDocument, { id }, (event) => {
+    const by = event.journeyChanged.changedBy;
+    if (by !== username || Date.now() - lastOwnEdit.current > 5000) setChangedBy(by ?? '?');
+    reload();
+  }, setLive), [id, username, reload]);
+
   // this editor's own edits run one after the other, each on the version the previous one produced
   const journeyVersion = useRef(0);
   const queue = useRef<Promise<void>>(Promise.resolve());
@@ -80,6 +95,7 @@ export function JourneyMapPage() {
       setError(null);
       try {
         const result = await graphqlRequest<Record<string, { version?: number }>>(document, variables(journeyVersion.current));
+        lastOwnEdit.current = Date.now();
         const version = Object.values(result)[0]?.version;
         if (journeyEdit && typeof version === 'number') journeyVersion.current = version;
         reload();
@@ -114,7 +130,10 @@ export function JourneyMapPage() {
         <div>
           <Link to="/">{t('map.back')}</Link>
           <h1>{journey?.name ?? (map ? t('map.notFound') : t('map.loading'))}</h1>
+          {journey && canImportAnswers(session) && <Link to={`/journeys/${id}/import`}>{t('import.open')}</Link>}
         </div>
+        {journey && <MapExport canvas={canvas} name={journey.name} stages={journey.stages} weakness={weakness} days={days} />}
+        <span className={`live live-${live}`} role="status" data-testid="live-status">{t(`map.live.${live}`)}</span>
         <label className="inline">
           <span>{t('map.window')}</span>
           <select value={days} onChange={(e) => setDays(Number(e.target.value))}>
@@ -123,6 +142,12 @@ export function JourneyMapPage() {
         </label>
       </div>
       {error && <p className="error" role="alert">{error}</p>}
+      {changedBy && (
+        <p className="notice" role="status" data-testid="changed-by">
+          {t('map.live.changedBy', { name: changedBy })}{' '}
+          <button type="button" className="link" onClick={() => setChangedBy(null)}>{t('map.live.dismiss')}</button>
+        </p>
+      )}
       {conflict && (
         <div className="conflict" role="alert">
           {t('map.edit.conflict')} <button type="button" onClick={reload}>{t('map.edit.reload')}</button>
@@ -132,7 +157,7 @@ export function JourneyMapPage() {
         <DndContext sensors={sensors} collisionDetection={closestCenter}
           onDragEnd={(event) => stagesMoved(event, journey.stages)}>
           <SortableContext items={journey.stages.map((s) => s.id)} strategy={horizontalListSortingStrategy}>
-            <div className="stages" role="list" aria-label={t('map.stages')}>
+            <div className="stages" role="list" aria-label={t('map.stages')} ref={canvas}>
               {journey.stages.map((stage) => (
                 <SortableStage key={stage.id} stage={stage} editable={editable}>
                   <InlineHeading id={`stage-${stage.id}`} value={stage.name} editable={editable}

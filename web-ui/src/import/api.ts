@@ -1,0 +1,27 @@
+import { getSession } from '../auth/session';
+import type { ImportJob } from '../graphql/types';
+
+function authorization(): Record<string, string> {
+  const session = getSession();
+  return session ? { Authorization: `Bearer ${session.token}` } : {};
+}
+
+async function answer(response: Response): Promise<ImportJob> {
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new Error(body?.detail ?? body?.message ?? `HTTP ${response.status}`);
+  }
+  return body as ImportJob;
+}
+
+/** Starts an import (or a dry run that stores nothing) of {@code file} with {@code mapping}. */
+export async function startImport(file: File, mapping: object, dryRun: boolean): Promise<ImportJob> {
+  const form = new FormData();
+  form.append('file', file);
+  form.append('mapping', new Blob([JSON.stringify(mapping)], { type: 'application/json' }));
+  return answer(await fetch(`/api/metrics/imports?dryRun=${dryRun}`, { method: 'POST', headers: authorization(), body: form }));
+}
+
+export async function importJob(id: string): Promise<ImportJob> {
+  return answer(await fetch(`/api/metrics/imports/${encodeURIComponent(id)}`, { headers: authorization() }));
+}
