@@ -37,8 +37,8 @@ export function canEditJourneys(session: Session | null): boolean {
   return !!session && session.roles.some((role) => role === 'designer' || role === 'admin');
 }
 
-/** Roles that import survey answers (CSV). */
-export function canImportAnswers(session: Session | null): boolean {
+/** Roles that bring answers in and act on them: CSV import, cases (acknowledge, resolve). */
+export function canActOnAnswers(session: Session | null): boolean {
   return !!session && session.roles.some((role) => role === 'analyst' || role === 'designer' || role === 'admin');
 }
 

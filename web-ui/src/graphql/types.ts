@@ -247,3 +247,35 @@ export interface ImportJob {
   failure: string | null;
   percent: number;
 }
+
+export interface TrendPoint {
+  metric: Metric;
+  from: string;
+  to: string;
+  n: number;
+  score: { value: number | null; low: number | null; high: number | null; margin: number | null };
+}
+
+export interface CaseSummary {
+  id: string;
+  touchpointId: string;
+  title: string;
+  reason: string;
+  status: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';
+  ownerTeam: string | null;
+  openedAt: string;
+  dueAt: string;
+  resolutionNote: string | null;
+  version: number;
+}
+
+export interface TouchpointDrawerResult {
+  touchpoint: {
+    id: string; name: string; description: string | null; channel: string; ownerTeam: string | null; dimension: string | null;
+    expectation: string | null; importance: number | null; importanceDerived: boolean; targets: { metric: Metric; value: number }[];
+    painPoints: string[]; opportunities: string[]; momentOfTruth: boolean; version: number; trend: TrendPoint[] | null;
+  } | null;
+  keyDrivers: { touchpointId: string; metric: Metric; importance: number | null; pairs: number; quadrant: string }[];
+  cases: CaseSummary[];
+  journey: { id: string; version: number; revisions: { totalCount: number; nodes: { number: number; operation: string; actor: string; at: string }[] } } | null;
+}

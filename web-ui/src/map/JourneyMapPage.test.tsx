@@ -120,4 +120,63 @@ describe('measured journey map', () => {
       'Book,Gate,WEB,digital,,,,,,',
       '']);
   });
+  it('opens a touchpoint\u2019s drawer: why it is weak, trend, key driver, a case resolved with a note, and a restore', async () => {
+    signedInAs('designer');
+    const mutations: { query: string; variables: Record<string, unknown> }[] = [];
+    let resolved = false;
+    serve((_url, init) => {
+      const body = JSON.parse(String(init.body));
+      if (body.query.includes('query JourneyMap')) {
+        return json({ data: { journey: { id: 'j1', name: 'Airline trip', description: null, version: 7, stages: [
+          { id: 's1', name: 'Fly', designedEmotion: 0, touchpoints: [tp('t1', 'Wifi', [{ metric: 'CSAT', n: 650, score: { value: 42, margin: 3.8 } }])] }] },
+        weakTouchpoints: [{ touchpointId: 't1', metric: 'CSAT', status: 'WEAK', severity: 30, target: 80, gap: -38, importance: 9,
+          reason: 'CSAT 42% is 38 points below the target 80', score: { value: 42, margin: 3.8, n: 650 } }] } });
+      }
+      if (body.query.includes('query TouchpointDrawer')) {
+        return json({ data: {
+          touchpoint: { id: 't1', name: 'Wifi', description: 'On-board internet', channel: 'WEB', ownerTeam: 'digital', dimension: 'SERVICE',
+            expectation: null, importance: 9, importanceDerived: false, targets: [{ metric: 'CSAT', value: 80 }], painPoints: ['Drops over the sea'],
+            opportunities: [], momentOfTruth: false, version: 2, trend: [
+              { metric: 'CSAT', from: '2026-11-16', to: '2026-11-22', n: 300, score: { value: 45, low: 39.5, high: 50.6, margin: 5.6 } },
+              { metric: 'CSAT', from: '2026-11-23', to: '2026-11-29', n: 350, score: { value: 39.4, low: 34.4, high: 44.6, margin: 5.1 } }] },
+          keyDrivers: [{ touchpointId: 't1', metric: 'CSAT', importance: 0.61, pairs: 640, quadrant: 'FIX_FIRST' }],
+          cases: [{ id: 'c1', touchpointId: 't1', title: 'Wifi: CSAT below target', reason: 'CSAT 42% < 80% (n=650)',
+            status: resolved ? 'RESOLVED' : 'ACKNOWLEDGED', ownerTeam: 'digital', openedAt: '2026-11-30T08:00:00Z',
+            dueAt: '2026-12-03T08:00:00Z', resolutionNote: resolved ? 'New antennas fitted' : null, version: 2 }],
+          journey: { id: 'j1', version: 7, revisions: { totalCount: 7, nodes: [
+            { number: 7, operation: 'RENAME_STAGE', actor: 'designer', at: '2026-11-30T09:00:00Z' },
+            { number: 6, operation: 'ADD_STAGE', actor: 'designer', at: '2026-11-29T09:00:00Z' }] } },
+        } });
+      }
+      mutations.push(body);
+      if (body.query.includes('resolveCase')) resolved = true;
+      return json({ data: { result: { id: 'x', version: 8 } } });
+    });
+    renderApp('/journeys/j1');
+    await userEvent.click(await screen.findByRole('button', { name: 'Details of Wifi' }));
+
+    const drawer = await screen.findByRole('dialog', { name: 'Wifi' });
+    expect(await within(drawer).findByText('Why it is weak')).toBeInTheDocument();
+    expect(drawer).toHaveTextContent('Gap-38');
+    expect(drawer).toHaveTextContent('Margin (95%)±3.8');
+    expect(within(drawer).getByTestId('key-driver')).toHaveTextContent('CSAT: r = 0.61 with the overall outcome over 640 respondents (fix first)');
+    expect(await within(drawer).findByRole('img', { name: 'CSAT over 2 weeks with its 95% interval' })).toBeInTheDocument();
+
+    const kase = within(drawer).getByRole('article', { name: 'Wifi: CSAT below target' });
+    await userEvent.click(within(kase).getByRole('button', { name: 'Resolve' }));
+    expect(within(kase).getByText('Say what was done before resolving.')).toBeInTheDocument();
+    expect(mutations).toHaveLength(0);
+    await userEvent.type(within(kase).getByLabelText(/^Note/), 'New antennas fitted');
+    await userEvent.click(within(kase).getByRole('button', { name: 'Resolve' }));
+    expect(await within(drawer).findByText('New antennas fitted')).toBeInTheDocument();
+    expect(mutations[0].variables).toEqual({ id: 'c1', expectedVersion: 2, note: 'New antennas fitted' });
+
+    vi.stubGlobal('confirm', () => true);
+    await userEvent.click(within(drawer).getByRole('button', { name: 'Restore revision 6' }));
+    expect(within(drawer).queryByRole('button', { name: 'Restore revision 7' })).toBeNull();
+    await vi.waitFor(() => expect(mutations[1].variables).toEqual({ journeyId: 'j1', number: 6, expectedVersion: 7 }));
+
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
 });

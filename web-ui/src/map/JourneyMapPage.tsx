@@ -15,10 +15,11 @@ import { GraphQLRequestError, graphqlRequest, UnauthorizedError } from '../graph
 import { subscribe, type LiveStatus } from '../graphql/live';
 import type { JourneyChangedEvent, JourneyMapResult, MapStage, MapTouchpoint, Measurement, Weakness } from '../graphql/types';
 import { useSession } from '../auth/SessionContext';
-import { canEditJourneys, canImportAnswers } from '../auth/session';
+import { canEditJourneys, canActOnAnswers } from '../auth/session';
 import { errorMessage } from '../journeys/errors';
 import { AddByName, InlineHeading, SortableStage, TouchpointActions } from './MapEditing';
 import { MapExport } from './MapExport';
+import { TouchpointDrawer } from './TouchpointDrawer';
 
 const WINDOWS = [30, 90, 365];
 
@@ -57,6 +58,8 @@ export function JourneyMapPage() {
   const [changedBy, setChangedBy] = useState<string | null>(null);
   const lastOwnEdit = useRef(0);
   const canvas = useRef<HTMLDivElement>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const closeDrawer = useCallback(() => setSelected(null), []);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
@@ -130,7 +133,7 @@ export function JourneyMapPage() {
         <div>
           <Link to="/">{t('map.back')}</Link>
           <h1>{journey?.name ?? (map ? t('map.notFound') : t('map.loading'))}</h1>
-          {journey && canImportAnswers(session) && <Link to={`/journeys/${id}/import`}>{t('import.open')}</Link>}
+          {journey && canActOnAnswers(session) && <Link to={`/journeys/${id}/import`}>{t('import.open')}</Link>}
         </div>
         {journey && <MapExport canvas={canvas} name={journey.name} stages={journey.stages} weakness={weakness} days={days} />}
         <span className={`live live-${live}`} role="status" data-testid="live-status">{t(`map.live.${live}`)}</span>
@@ -166,7 +169,8 @@ export function JourneyMapPage() {
                       expectedVersion: version, input: { name } }), true)} />
                   {stage.touchpoints === null && <p className="error small">{t('map.touchpointsUnavailable')}</p>}
                   {(stage.touchpoints ?? []).map((tp) => (
-                    <TouchpointCard key={tp.id} touchpoint={tp} weakness={weakness.get(tp.id)} number={number}>
+                    <TouchpointCard key={tp.id} touchpoint={tp} weakness={weakness.get(tp.id)} number={number}
+                      onOpen={() => setSelected(tp.id)}>
                       {editable && (
                         <TouchpointActions touchpoint={tp} stages={journey.stages}
                           onMove={(stageId) => edit(moveTouchpointDocument, () => ({ id: tp.id, expectedVersion: tp.version,
@@ -192,19 +196,27 @@ export function JourneyMapPage() {
           </SortableContext>
         </DndContext>
       )}
+      {selected && (
+        <TouchpointDrawer journeyId={id} touchpointId={selected} days={days} weakness={weakness.get(selected)} reloads={reloads}
+          onClose={closeDrawer} onChanged={reload} />
+      )}
     </main>
   );
 }
 
-function TouchpointCard({ touchpoint, weakness, number, children }: {
-  touchpoint: MapTouchpoint; weakness: Weakness | undefined; number: Intl.NumberFormat; children?: React.ReactNode;
+function TouchpointCard({ touchpoint, weakness, number, onOpen, children }: {
+  touchpoint: MapTouchpoint; weakness: Weakness | undefined; number: Intl.NumberFormat; onOpen: () => void; children?: React.ReactNode;
 }) {
   const { t } = useTranslation();
   const kind = severityClass(weakness);
   return (
     <article className={`touchpoint ${kind}`} data-testid="touchpoint-card" aria-label={touchpoint.name}
       title={weakness && weakness.status !== 'OK' ? weakness.reason : undefined}>
-      <h3>{touchpoint.name}</h3>
+      <h3>
+        <button type="button" className="link card-title" onClick={onOpen} aria-label={t('drawer.open', { name: touchpoint.name })}>
+          {touchpoint.name}
+        </button>
+      </h3>
       <p className="muted small">
         {t(`map.channels.${touchpoint.channel}`, { defaultValue: touchpoint.channel })}
         {touchpoint.ownerTeam && ` · ${touchpoint.ownerTeam}`}

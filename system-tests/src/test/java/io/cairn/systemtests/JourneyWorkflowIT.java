@@ -1,0 +1,76 @@
+package io.cairn.systemtests;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The designer's day in Chromium, as the web UI issue's acceptance describes it: a journey from the
+ * airline template, the sample survey export imported through the import screen (dry run, then for
+ * real), weak touchpoints highlighted with their reason, a second window following a change live,
+ * the map exported as PNG.
+ */
+class JourneyWorkflowIT extends InBrowser {
+
+    @Test
+    void fromTemplateThroughImportToAWeakTouchpointSeenLiveAndExported() throws Exception {
+        Path airline = ListenAnalyzeActIT.AIRLINE;
+        assumeTrue(Files.exists(airline), "The airline sample is not at " + airline.toAbsolutePath() + "; skipping");
+        Browser.NewContextOptions wide = new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1600, 1000)
+                .setAcceptDownloads(true);
+        Page page = signedIn("designer", wide);
+
+        page.getByLabel("Name (optional)").fill("Airline (workflow)");
+        page.getByRole(AriaRole.BUTTON, named("Create a journey from the template \u201cAirline trip\u201d")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, named("Airline (workflow)"))).isVisible();
+        assertThat(page.locator("[data-testid=stage]")).hasCount(5);
+        String mapUrl = page.url();
+
+        page.getByRole(AriaRole.LINK, named("Import answers (CSV)")).click();
+        page.getByLabel("CSV file").setInputFiles(airline);
+        assertThat(page.getByText("Touchpoints: 14 of 14 mapped to a column")).isVisible();
+        assertThat(page.getByRole(AriaRole.COMBOBOX, named("Overall outcome"))).hasValue("Satisfaction");
+        page.getByRole(AriaRole.BUTTON, named("Check (dry run)")).click();
+        Locator report = page.getByTestId("import-report");
+        assertThat(report).containsText("Dry run: nothing was stored");
+        assertThat(report).containsText(Pattern.compile("Would import [\\d,]+ respondents"));
+        page.getByRole(AriaRole.BUTTON, named("Import")).click();
+        assertThat(report).containsText(Pattern.compile("Imported [\\d,]+ respondents"),
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("import.png")).setFullPage(true));
+        page.getByRole(AriaRole.LINK, named("See the measured map")).click();
+
+        // weak touchpoints are highlighted and say why
+        Locator weak = page.locator("article.touchpoint.weak");
+        assertThat(weak.first()).isVisible();
+        assertThat(weak.first().locator(".weak-reason")).containsText("below the target");
+
+        // a second window on the same map follows a change made in the first, without a reload
+        Page second = signedIn("designer", wide);
+        second.navigate(mapUrl);
+        assertThat(second.getByTestId("live-status")).hasText("Live");
+        page.getByRole(AriaRole.BUTTON, named("Rename stage Arrive")).click();
+        page.getByRole(AriaRole.TEXTBOX, named("Rename stage Arrive")).fill("Arrive home");
+        page.keyboard().press("Enter");
+        assertThat(second.locator("[data-testid=stage] h2").last()).hasText("Arrive home");
+        assertThat(second.getByTestId("changed-by")).containsText("designer");
+
+        Download png = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON, named("PNG")).click());
+        Path file = Chromium.SCREENSHOTS.resolve("exported-map.png");
+        png.saveAs(file);
+        byte[] bytes = Files.readAllBytes(file);
+        org.assertj.core.api.Assertions.assertThat(png.suggestedFilename()).isEqualTo("journey-map-Airline-workflow-.png");
+        org.assertj.core.api.Assertions.assertThat(bytes).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        org.assertj.core.api.Assertions.assertThat(bytes.length).isGreaterThan(20_000);
+        second.context().close();
+    }
+}

@@ -1,0 +1,176 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import drawerDocument from '../graphql/touchpointDrawer.graphql?raw';
+import acknowledgeDocument from '../graphql/acknowledgeCase.graphql?raw';
+import resolveDocument from '../graphql/resolveCase.graphql?raw';
+import restoreDocument from '../graphql/restoreRevision.graphql?raw';
+import { graphqlRequest, UnauthorizedError } from '../graphql/client';
+import type { CaseSummary, Metric, TouchpointDrawerResult, Weakness } from '../graphql/types';
+import { useSession } from '../auth/SessionContext';
+import { canActOnAnswers, canEditJourneys } from '../auth/session';
+import { errorMessage } from '../journeys/errors';
+
+const TrendChart = lazy(() => import('./TrendChart').then((m) => ({ default: m.TrendChart })));
+
+/**
+ * Everything about one touchpoint beside the map: its details, why it is weak (score, target, gap,
+ * importance, n, margin), the weekly trend with its interval, its key-driver importance, its cases
+ * (acknowledge, resolve with a note) and the journey's history with restore.
+ */
+export function TouchpointDrawer({ journeyId, touchpointId, days, weakness, reloads, onClose, onChanged }: {
+  journeyId: string; touchpointId: string; days: number; weakness: Weakness | undefined; reloads: number;
+  onClose: () => void; onChanged: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { session } = useSession();
+  const [data, setData] = useState<TouchpointDrawerResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [refreshes, setRefreshes] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    graphqlRequest<TouchpointDrawerResult>(drawerDocument, { id: touchpointId, journeyId, days })
+      .then((result) => { if (current) { setData(result); setError(null); } })
+      .catch((e) => { if (current && !(e instanceof UnauthorizedError)) setError(errorMessage(e, t)); });
+    return () => { current = false; };
+  }, [touchpointId, journeyId, days, reloads, refreshes, t]);
+
+  useEffect(() => {
+    const close = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
+    window.addEventListener('keydown', close);
+    return () => window.removeEventListener('keydown', close);
+  }, [onClose]);
+
+  async function act(document: string, variables: Record<string, unknown>, mapChanged = false) {
+    setError(null);
+    try {
+      await graphqlRequest(document, variables);
+      setRefreshes((n) => n + 1);
+      if (mapChanged) onChanged();
+    } catch (e) {
+      if (!(e instanceof UnauthorizedError)) setError(errorMessage(e, t));
+    }
+  }
+
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
+  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const tp = data?.touchpoint;
+  const cases = (data?.cases ?? []).filter((c) => c.touchpointId === touchpointId)
+    .sort((a, b) => Number(a.status === 'RESOLVED') - Number(b.status === 'RESOLVED'));
+  const drivers = (data?.keyDrivers ?? []).filter((d) => d.touchpointId === touchpointId);
+  const metrics = [...new Set((tp?.trend ?? []).map((p) => p.metric))] as Metric[];
+  const revisions = data?.journey?.revisions.nodes ?? [];
+  return (
+    <aside className="drawer card" role="dialog" aria-modal="false" aria-labelledby="drawer-title" data-testid="drawer">
+      <div className="section-head">
+        <h2 id="drawer-title">{tp?.name ?? t('map.loading')}</h2>
+        <button type="button" onClick={onClose} aria-label={t('drawer.close')}>×</button>
+      </div>
+      {error && <p role="alert" className="error">{error}</p>}
+      {tp && (
+        <>
+          {tp.description && <p>{tp.description}</p>}
+          <dl className="facts">
+            <dt>{t('drawer.channel')}</dt><dd>{t(`map.channels.${tp.channel}`, { defaultValue: tp.channel })}</dd>
+            <dt>{t('drawer.owner')}</dt><dd>{tp.ownerTeam ?? '—'}</dd>
+            <dt>{t('drawer.dimension')}</dt><dd>{tp.dimension ?? '—'}</dd>
+            <dt>{t('drawer.importance')}</dt><dd>{tp.importanceDerived ? t('drawer.derived') : tp.importance ?? '—'}</dd>
+            <dt>{t('drawer.targets')}</dt><dd>{tp.targets.map((x) => `${x.metric} ${number.format(x.value)}`).join(', ') || '—'}</dd>
+            {tp.expectation && <><dt>{t('drawer.expectation')}</dt><dd>{tp.expectation}</dd></>}
+          </dl>
+          {weakness && weakness.status !== 'OK' && (
+            <section aria-labelledby="drawer-why">
+              <h3 id="drawer-why">{weakness.status === 'WEAK' ? t('drawer.whyWeak') : t('map.insufficient')}</h3>
+              <p className="small">{weakness.reason}</p>
+              <dl className="facts">
+                <dt>{t('drawer.score')}</dt><dd>{weakness.score.value === null ? '—' : number.format(weakness.score.value)}</dd>
+                <dt>{t('drawer.target')}</dt><dd>{weakness.target === null ? '—' : number.format(weakness.target)}</dd>
+                <dt>{t('drawer.gap')}</dt><dd>{weakness.gap === null ? '—' : number.format(weakness.gap)}</dd>
+                <dt>{t('drawer.importance')}</dt><dd>{weakness.importance ?? '—'}</dd>
+                <dt>n</dt><dd>{weakness.score.n}</dd>
+                <dt>{t('drawer.margin')}</dt><dd>{weakness.score.margin === null ? '—' : `±${number.format(weakness.score.margin)}`}</dd>
+              </dl>
+            </section>
+          )}
+          {tp.painPoints.length > 0 && <><h3>{t('drawer.painPoints')}</h3><ul>{tp.painPoints.map((p) => <li key={p}>{p}</li>)}</ul></>}
+          {tp.opportunities.length > 0 && <><h3>{t('drawer.opportunities')}</h3><ul>{tp.opportunities.map((p) => <li key={p}>{p}</li>)}</ul></>}
+          <section aria-labelledby="drawer-trend">
+            <h3 id="drawer-trend">{t('drawer.trend')}</h3>
+            {tp.trend === null && <p className="error small">{t('map.metricsUnavailable')}</p>}
+            {tp.trend?.length === 0 && <p className="muted small">{t('drawer.noTrend')}</p>}
+            <Suspense fallback={<p className="muted small">{t('map.loading')}</p>}>
+              {metrics.map((metric) => <TrendChart key={metric} points={(tp.trend ?? []).filter((p) => p.metric === metric)} />)}
+            </Suspense>
+          </section>
+          <section aria-labelledby="drawer-driver">
+            <h3 id="drawer-driver">{t('drawer.keyDriver')}</h3>
+            {drivers.length === 0 && <p className="muted small">{t('drawer.noDriver')}</p>}
+            {drivers.map((d) => (
+              <p key={d.metric} className="small" data-testid="key-driver">
+                {d.importance === null ? t('drawer.driverTooFew', { metric: d.metric, pairs: d.pairs })
+                  : t('drawer.driver', { metric: d.metric, r: number.format(d.importance), pairs: d.pairs, quadrant: t(`drawer.quadrants.${d.quadrant}`, { defaultValue: d.quadrant }) })}
+              </p>
+            ))}
+          </section>
+          <section aria-labelledby="drawer-cases">
+            <h3 id="drawer-cases">{t('drawer.cases', { count: cases.length })}</h3>
+            {cases.length === 0 && <p className="muted small">{t('drawer.noCases')}</p>}
+            {cases.map((c) => (
+              <CaseItem key={c.id} item={c} canAct={canActOnAnswers(session)} dates={dates}
+                onAcknowledge={(note) => act(acknowledgeDocument, { id: c.id, expectedVersion: c.version, note: note || null })}
+                onResolve={(note) => act(resolveDocument, { id: c.id, expectedVersion: c.version, note })} />
+            ))}
+          </section>
+          <section aria-labelledby="drawer-history">
+            <h3 id="drawer-history">{t('drawer.history', { count: data?.journey?.revisions.totalCount ?? 0 })}</h3>
+            <ol className="plain revisions">
+              {revisions.map((r) => (
+                <li key={r.number} data-testid="revision">
+                  <span>#{r.number} {r.operation}</span>{' '}
+                  <span className="muted small">{r.actor} · <time dateTime={r.at}>{dates.format(new Date(r.at))}</time></span>
+                  {canEditJourneys(session) && r.number !== data?.journey?.version && (
+                    <button type="button" className="link small" aria-label={t('drawer.restore', { number: r.number })}
+                      onClick={() => { if (window.confirm(t('drawer.confirmRestore', { number: r.number })))
+                        void act(restoreDocument, { journeyId, number: r.number, expectedVersion: data!.journey!.version }, true); }}>
+                      {t('drawer.restoreShort')}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </>
+      )}
+    </aside>
+  );
+}
+
+function CaseItem({ item, canAct, dates, onAcknowledge, onResolve }: {
+  item: CaseSummary; canAct: boolean; dates: Intl.DateTimeFormat;
+  onAcknowledge: (note: string) => void; onResolve: (note: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState('');
+  const [noteMissing, setNoteMissing] = useState(false);
+  return (
+    <article className={`case case-${item.status.toLowerCase()}`} aria-label={item.title} data-testid="case">
+      <strong>{item.title}</strong> <span className={`status status-${item.status.toLowerCase()}`}>{t(`drawer.caseStatus.${item.status}`)}</span>
+      <p className="small">{item.reason}</p>
+      <p className="muted small">{t('drawer.caseDates', { owner: item.ownerTeam ?? '—', opened: dates.format(new Date(item.openedAt)), due: dates.format(new Date(item.dueAt)) })}</p>
+      {item.resolutionNote && <p className="small"><strong>{t('drawer.resolution')}</strong> {item.resolutionNote}</p>}
+      {canAct && item.status !== 'RESOLVED' && (
+        <div className="case-actions">
+          <label htmlFor={`note-${item.id}`} className="small">{t('drawer.note')}</label>
+          <textarea id={`note-${item.id}`} rows={2} value={note} aria-invalid={noteMissing}
+            onChange={(e) => { setNote(e.target.value); setNoteMissing(false); }} />
+          {noteMissing && <p className="field-error">{t('drawer.noteRequired')}</p>}
+          {item.status === 'OPEN' && <button type="button" onClick={() => onAcknowledge(note.trim())}>{t('drawer.acknowledge')}</button>}
+          <button type="button" className="primary" onClick={() => {
+            if (!note.trim()) { setNoteMissing(true); return; }
+            onResolve(note.trim());
+          }}>{t('drawer.resolve')}</button>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { TrendPoint } from '../graphql/types';
+
+/** One metric week by week: the score as a line inside its 95% interval as a band (loaded with the drawer only). */
+export function TrendChart({ points }: { points: TrendPoint[] }) {
+  const { t, i18n } = useTranslation();
+  const dates = new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric' });
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+  const data = points.filter((p) => p.score.value !== null).map((p) => ({
+    week: dates.format(new Date(`${p.from}T00:00:00Z`)),
+    value: p.score.value,
+    band: [p.score.low ?? p.score.value, p.score.high ?? p.score.value],
+    n: p.n,
+  }));
+  if (data.length === 0) return <p className="muted small">{t('drawer.noTrend')}</p>;
+  return (
+    <div className="trend-chart" role="img" aria-label={t('drawer.trendLabel', { metric: points[0].metric, count: data.length })}>
+      <ResponsiveContainer width="100%" height={180}>
+        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="week" fontSize={11} />
+          <YAxis fontSize={11} domain={['auto', 'auto']} />
+          <Tooltip formatter={(value: unknown) => Array.isArray(value) ? value.map((v) => number.format(v)).join(' – ') : number.format(Number(value))} />
+          <Area dataKey="band" name={t('drawer.interval')} stroke="none" fill="#2f6f5e" fillOpacity={0.18} isAnimationActive={false} />
+          <Line dataKey="value" name={points[0].metric} stroke="#2f6f5e" strokeWidth={2} dot isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
