@@ -179,6 +179,8 @@ export interface MapTouchpoint {
   dimension: string | null;
   designedEmotion: number;
   momentOfTruth: boolean;
+  painPoints: string[];
+  opportunities: string[];
   version: number;
   measurements: Measurement[] | null;
 }

@@ -4,8 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { json, renderApp, serve, signedInAs } from '../test/render';
 import { subscriptions } from '../test/liveMock';
 
-const tp = (id: string, name: string, measurements: unknown[]) => ({
+const tp = (id: string, name: string, measurements: unknown[], extra: Record<string, unknown> = {}) => ({
   id, name, channel: 'WEB', ownerTeam: 'digital', dimension: null, designedEmotion: 0, momentOfTruth: false, version: 1, measurements,
+  painPoints: [], opportunities: [], ...extra,
 });
 
 describe('measured journey map', () => {
@@ -18,7 +19,8 @@ describe('measured journey map', () => {
           { id: 's1', name: 'Book', designedEmotion: 1, touchpoints: [
             tp('t1', 'Online booking', [{ metric: 'CSAT', n: 650, score: { value: 62.4, margin: 3.7 } }])] },
           { id: 's2', name: 'Fly', designedEmotion: 0, touchpoints: [
-            tp('t2', 'Wifi', [{ metric: 'CSAT', n: 12, score: { value: 40, margin: 25 } }]), tp('t3', 'Legroom', [])] },
+            tp('t2', 'Wifi', [{ metric: 'CSAT', n: 12, score: { value: 40, margin: 25 } }]),
+            tp('t3', 'Legroom', [], { channel: 'FIELD_SERVICE', ownerTeam: 'fleet', painPoints: ['Knees against the seat'], opportunities: ['Sell extra legroom'] })] },
         ] },
         weakTouchpoints: [
           { touchpointId: 't1', metric: 'CSAT', status: 'WEAK', severity: 25, target: 80, gap: -17.6, importance: 8,
@@ -42,6 +44,18 @@ describe('measured journey map', () => {
     expect(wifi).not.toHaveClass('weak');
     expect(wifi).toHaveTextContent('Insufficient data');
     expect(screen.getByRole('article', { name: 'Legroom' })).toHaveTextContent('No answers in this window');
+    // designed against measured emotion per stage (CSAT 62.4% is +0.5 on the -2..+2 scale), pain points and opportunities
+    const emotions = screen.getAllByTestId('emotion');
+    expect(emotions[0]).toHaveTextContent('designed +1 · measured +0.5');
+    expect(emotions[1]).toHaveTextContent('designed 0 · measured -0.4');
+    expect(screen.getByRole('region', { name: 'Pain points in Fly' })).toHaveTextContent('Knees against the seat (Legroom)');
+    expect(screen.getByRole('region', { name: 'Opportunities in Fly' })).toHaveTextContent('Sell extra legroom');
+    // filters keep the touchpoints of one owner
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Owner' }), 'fleet');
+    expect(screen.queryByRole('article', { name: 'Wifi' })).toBeNull();
+    expect(screen.getByText('Showing 1 of 3 touchpoints.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(screen.getByRole('article', { name: 'Wifi' })).toBeInTheDocument();
 
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Answers of' }), '30');
     expect(await screen.findByText(/over 30 days/)).toBeInTheDocument();

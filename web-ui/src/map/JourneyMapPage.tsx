@@ -20,6 +20,7 @@ import { errorMessage } from '../journeys/errors';
 import { AddByName, InlineHeading, SortableStage, TouchpointActions } from './MapEditing';
 import { MapExport } from './MapExport';
 import { TouchpointDrawer } from './TouchpointDrawer';
+import { EmotionLane, NotesLanes } from './Lanes';
 
 const WINDOWS = [30, 90, 365];
 
@@ -59,6 +60,7 @@ export function JourneyMapPage() {
   const lastOwnEdit = useRef(0);
   const canvas = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  const [filters, setFilters] = useState<{ channel: string; ownerTeam: string; dimension: string }>({ channel: '', ownerTeam: '', dimension: '' });
   const closeDrawer = useCallback(() => setSelected(null), []);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
@@ -127,6 +129,12 @@ export function JourneyMapPage() {
     if (!known || (w.status === 'WEAK' && (known.status !== 'WEAK' || w.severity > known.severity))) weakness.set(w.touchpointId, w);
   });
   const journey = map?.journey;
+  const all = (journey?.stages ?? []).flatMap((s) => s.touchpoints ?? []);
+  const shown = (tp: MapTouchpoint) => (!filters.channel || tp.channel === filters.channel)
+    && (!filters.ownerTeam || tp.ownerTeam === filters.ownerTeam) && (!filters.dimension || tp.dimension === filters.dimension);
+  const options = (key: 'channel' | 'ownerTeam' | 'dimension') =>
+    [...new Set(all.map((tp) => tp[key]).filter((v): v is string => !!v))].sort();
+  const filtered = filters.channel || filters.ownerTeam || filters.dimension;
   return (
     <main className="journey-map">
       <div className="map-head">
@@ -144,6 +152,27 @@ export function JourneyMapPage() {
           </select>
         </label>
       </div>
+      {journey && (
+        <div className="map-filters" role="group" aria-label={t('map.filters.title')}>
+          {(['channel', 'ownerTeam', 'dimension'] as const).map((key) => (
+            <label key={key} className="inline">
+              <span>{t(`map.filters.${key}`)}</span>
+              <select value={filters[key]} onChange={(e) => setFilters((f) => ({ ...f, [key]: e.target.value }))}>
+                <option value="">{t('map.filters.all')}</option>
+                {options(key).map((v) => <option key={v} value={v}>{key === 'channel' ? t(`map.channels.${v}`, { defaultValue: v }) : v}</option>)}
+              </select>
+            </label>
+          ))}
+          {filtered && (
+            <span className="muted small" role="status">
+              {t('map.filters.showing', { shown: all.filter(shown).length, total: all.length })}{' '}
+              <button type="button" className="link" onClick={() => setFilters({ channel: '', ownerTeam: '', dimension: '' })}>
+                {t('map.filters.clear')}
+              </button>
+            </span>
+          )}
+        </div>
+      )}
       {error && <p className="error" role="alert">{error}</p>}
       {changedBy && (
         <p className="notice" role="status" data-testid="changed-by">
@@ -167,8 +196,9 @@ export function JourneyMapPage() {
                     label={t('map.edit.renameStage', { name: stage.name })}
                     onSave={(name) => edit(renameStageDocument, (version) => ({ journeyId: id, stageId: stage.id,
                       expectedVersion: version, input: { name } }), true)} />
+                  <EmotionLane stages={journey.stages} index={journey.stages.indexOf(stage)} />
                   {stage.touchpoints === null && <p className="error small">{t('map.touchpointsUnavailable')}</p>}
-                  {(stage.touchpoints ?? []).map((tp) => (
+                  {(stage.touchpoints ?? []).filter(shown).map((tp) => (
                     <TouchpointCard key={tp.id} touchpoint={tp} weakness={weakness.get(tp.id)} number={number}
                       onOpen={() => setSelected(tp.id)}>
                       {editable && (
@@ -179,6 +209,7 @@ export function JourneyMapPage() {
                       )}
                     </TouchpointCard>
                   ))}
+                  <NotesLanes stage={stage} />
                   {editable && (
                     <AddByName label={t('map.edit.addTouchpoint', { stage: stage.name })}
                       onAdd={(name) => edit(createTouchpointDocument, () => ({ journeyId: id, stageId: stage.id,
