@@ -22,5 +22,7 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['src/test/setup.ts'],
     css: false,
+    // a busy 2-core build machine: long user flows need more than the default 5 s
+    testTimeout: 20000,
   },
 });

@@ -193,4 +193,40 @@ describe('measured journey map', () => {
     await userEvent.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
   });
+  it('renames a touchpoint inline, and undoes and redoes it (buttons and keyboard) on the latest version', async () => {
+    signedInAs('designer');
+    const edits: { query: string; variables: Record<string, unknown> }[] = [];
+    let stored = 'Online booking';
+    serve((_url, init) => {
+      const body = JSON.parse(String(init.body));
+      if (body.query.includes('query JourneyMap')) {
+        return json({ data: { journey: { id: 'j1', name: 'Airline trip', description: null, version: 3, stages: [
+          { id: 's1', name: 'Book', designedEmotion: 1, touchpoints: [tp('t1', stored, [], { version: 1 + edits.length })] }] }, weakTouchpoints: [] } });
+      }
+      edits.push(body);
+      stored = body.variables.input.name;
+      return json({ data: { updateTouchpoint: { id: 't1', version: 1 + edits.length } } });
+    });
+    renderApp('/journeys/j1');
+    expect(await screen.findByRole('button', { name: 'Nothing to undo' })).toBeDisabled();
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Rename touchpoint Online booking' }));
+    const input = screen.getByRole('textbox', { name: 'Rename touchpoint Online booking' });
+    await userEvent.clear(input);
+    await userEvent.type(input, 'Booking on the web{Enter}');
+    expect(await screen.findByRole('article', { name: 'Booking on the web' })).toBeInTheDocument();
+    await vi.waitFor(() => expect(edits).toHaveLength(1));
+    expect(edits[0].variables).toEqual({ id: 't1', expectedVersion: 1, input: { name: 'Booking on the web' } });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Undo: rename touchpoint \u201cOnline booking\u201d to \u201cBooking on the web\u201d' }));
+    expect(await screen.findByRole('article', { name: 'Online booking' })).toBeInTheDocument();
+    await vi.waitFor(() => expect(edits).toHaveLength(2));
+    expect(edits[1].variables).toEqual({ id: 't1', expectedVersion: 2, input: { name: 'Online booking' } });
+
+    await userEvent.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    expect(await screen.findByRole('article', { name: 'Booking on the web' })).toBeInTheDocument();
+    await vi.waitFor(() => expect(edits).toHaveLength(3));
+    expect(edits[2].variables).toEqual({ id: 't1', expectedVersion: 3, input: { name: 'Booking on the web' } });
+    expect(screen.getByRole('button', { name: 'Nothing to redo' })).toBeDisabled();
+  });
 });

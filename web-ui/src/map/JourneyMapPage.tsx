@@ -1,26 +1,26 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { closestCenter, closestCorners, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors,
+  type CollisionDetection, type DragEndEvent } from '@dnd-kit/core';
 import { arrayMove, horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import addStageDocument from '../graphql/addStage.graphql?raw';
 import createTouchpointDocument from '../graphql/createTouchpoint.graphql?raw';
 import deleteTouchpointDocument from '../graphql/deleteTouchpoint.graphql?raw';
 import journeyChangedDocument from '../graphql/journeyChanged.graphql?raw';
 import journeyMapDocument from '../graphql/journeyMap.graphql?raw';
-import moveTouchpointDocument from '../graphql/moveTouchpoint.graphql?raw';
-import renameStageDocument from '../graphql/renameStage.graphql?raw';
-import reorderStagesDocument from '../graphql/reorderStages.graphql?raw';
-import { GraphQLRequestError, graphqlRequest, UnauthorizedError } from '../graphql/client';
+import { graphqlRequest, UnauthorizedError } from '../graphql/client';
 import { subscribe, type LiveStatus } from '../graphql/live';
 import type { JourneyChangedEvent, JourneyMapResult, MapStage, MapTouchpoint, Measurement, Weakness } from '../graphql/types';
 import { useSession } from '../auth/SessionContext';
-import { canEditJourneys, canActOnAnswers } from '../auth/session';
+import { canActOnAnswers, canEditJourneys } from '../auth/session';
 import { errorMessage } from '../journeys/errors';
-import { AddByName, InlineHeading, SortableStage, TouchpointActions } from './MapEditing';
+import { AddByName, InlineHeading, SortableStage, SortableTouchpoint, StageDropArea, TouchpointActions } from './MapEditing';
 import { MapExport } from './MapExport';
 import { TouchpointDrawer } from './TouchpointDrawer';
 import { EmotionLane, NotesLanes } from './Lanes';
+import { placeOf, type Op, type Place } from './editOps';
+import { useMapEditor } from './useMapEditor';
 
 const WINDOWS = [30, 90, 365];
 
@@ -39,10 +39,34 @@ function severityClass(w: Weakness | undefined): string {
   return w.severity >= 20 ? 'weak severe' : w.severity >= 8 ? 'weak' : 'weak mild';
 }
 
+/** Stages collide with stages only; touchpoints with touchpoints and with stages' drop areas. */
+const collisions: CollisionDetection = (args) => {
+  const type = args.active.data.current?.type;
+  const droppableContainers = args.droppableContainers.filter((c) =>
+    type === 'stage' ? c.data.current?.type === 'stage' : c.data.current?.type !== 'stage');
+  return (type === 'stage' ? closestCenter : closestCorners)({ ...args, droppableContainers });
+};
+
+/** Where a dropped touchpoint goes: before the touchpoint it was dropped on, or at the end of a stage. */
+function dropPlace(stages: MapStage[], event: DragEndEvent): Place | null {
+  const over = event.over;
+  if (!over) return null;
+  const data = over.data.current;
+  if (data?.type === 'touchpoint') return placeOf(stages, String(over.id));
+  if (data?.type === 'stage-drop') {
+    const stage = stages.find((s) => s.id === data.stageId);
+    const moving = placeOf(stages, String(event.active.id));
+    const length = (stage?.touchpoints ?? []).length;
+    return { stageId: data.stageId, position: moving?.stageId === data.stageId ? length - 1 : length };
+  }
+  return null;
+}
+
 /**
  * A journey as a map: stages as columns, their touchpoints as cards with what customers said (score, n,
  * margin) for the chosen window; weak touchpoints are highlighted with the reason, too-small samples are
- * marked as insufficient data, never as weak.
+ * marked as insufficient data, never as weak. Designers edit it in place (drag and drop, inline names,
+ * undo/redo); every change, whoever made it, reaches the map live.
  */
 export function JourneyMapPage() {
   const { t, i18n } = useTranslation();
@@ -57,27 +81,29 @@ export function JourneyMapPage() {
   const reload = useCallback(() => setReloads((n) => n + 1), []);
   const [live, setLive] = useState<LiveStatus>('connecting');
   const [changedBy, setChangedBy] = useState<string | null>(null);
-  const lastOwnEdit = useRef(0);
   const canvas = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [filters, setFilters] = useState<{ channel: string; ownerTeam: string; dimension: string }>({ channel: '', ownerTeam: '', dimension: '' });
   const closeDrawer = useCallback(() => setSelected(null), []);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const editor = useMapEditor({ journeyId: id, setMap, reload, onConflict: () => setConflict(true),
+    onError: (e) => setError(errorMessage(e, t)) });
+  const { known, lastOwnEdit } = editor;
 
   useEffect(() => {
     let current = true;
     graphqlRequest<JourneyMapResult>(journeyMapDocument, { id, days })
       .then((result) => {
         if (!current) return;
+        known(result);
         setMap(result);
         setError(null);
         setConflict(false);
-        if (result.journey) journeyVersion.current = result.journey.version;
       })
       .catch((e) => { if (current && !(e instanceof UnauthorizedError)) setError(errorMessage(e, t)); });
     return () => { current = false; };
-  }, [id, days, t, reloads]);
+  }, [id, days, t, reloads, known]);
 
   // every applied change of this journey, by anyone, refreshes the map; others' changes are pointed out
   const username = session?.username;
@@ -85,41 +111,46 @@ export function JourneyMapPage() {
     const by = event.journeyChanged.changedBy;
     if (by !== username || Date.now() - lastOwnEdit.current > 5000) setChangedBy(by ?? '?');
     reload();
-  }, setLive), [id, username, reload]);
+  }, setLive), [id, username, reload, lastOwnEdit]);
 
-  // this editor's own edits run one after the other, each on the version the previous one produced
-  const journeyVersion = useRef(0);
-  const queue = useRef<Promise<void>>(Promise.resolve());
+  // Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes (not while typing in a field)
+  const { undo, redo } = editor;
+  useEffect(() => {
+    if (!editable) return undefined;
+    const keys = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (!(e.ctrlKey || e.metaKey) || target?.closest('input, textarea, select')) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) { e.preventDefault(); undo(); } else if (key === 'y' || (key === 'z' && e.shiftKey)) { e.preventDefault(); redo(); }
+    };
+    window.addEventListener('keydown', keys);
+    return () => window.removeEventListener('keydown', keys);
+  }, [editable, undo, redo]);
 
-  /**
-   * Applies an edit; journey edits (stages) are based on the latest version this editor knows. An edit
-   * another editor made first comes back as CONFLICT: it is explained, never forced through.
-   */
-  function edit(document: string, variables: (journeyVersion: number) => Record<string, unknown>, journeyEdit = false) {
-    queue.current = queue.current.then(async () => {
-      setError(null);
-      try {
-        const result = await graphqlRequest<Record<string, { version?: number }>>(document, variables(journeyVersion.current));
-        lastOwnEdit.current = Date.now();
-        const version = Object.values(result)[0]?.version;
-        if (journeyEdit && typeof version === 'number') journeyVersion.current = version;
-        reload();
-      } catch (e) {
-        if (e instanceof GraphQLRequestError && e.code === 'CONFLICT') setConflict(true);
-        else if (!(e instanceof UnauthorizedError)) setError(errorMessage(e, t));
-      }
-    });
-  }
-
-  function stagesMoved(event: DragEndEvent, stages: MapStage[]) {
+  function dropped(event: DragEndEvent, stages: MapStage[]) {
     const { active, over } = event;
     if (!over || active.id === over.id) return;
-    const ids = stages.map((s) => s.id);
-    const reordered = arrayMove(ids, ids.indexOf(String(active.id)), ids.indexOf(String(over.id)));
-    // shown at once; the server's answer (or a conflict) follows
-    setMap((m) => m && m.journey ? { ...m, journey: { ...m.journey, stages: reordered.map((sid) => stages.find((s) => s.id === sid)!) } } : m);
-    edit(reorderStagesDocument, (version) => ({ journeyId: id, expectedVersion: version, stageIds: reordered }), true);
+    if (active.data.current?.type === 'stage') {
+      const ids = stages.map((s) => s.id);
+      editor.change({ kind: 'reorderStages', from: ids, to: arrayMove(ids, ids.indexOf(String(active.id)), ids.indexOf(String(over.id))) });
+      return;
+    }
+    const from = placeOf(stages, String(active.id));
+    const to = dropPlace(stages, event);
+    const moving = stages.flatMap((s) => s.touchpoints ?? []).find((tp) => tp.id === active.id);
+    if (from && to && moving && (from.stageId !== to.stageId || from.position !== to.position)) {
+      editor.change({ kind: 'moveTouchpoint', id: moving.id, name: moving.name, from, to });
+    }
   }
+
+  const describe = (op: Op) => {
+    switch (op.kind) {
+      case 'renameStage': return t('map.history.renameStage', { from: op.from, to: op.to });
+      case 'renameTouchpoint': return t('map.history.renameTouchpoint', { from: op.from, to: op.to });
+      case 'reorderStages': return t('map.history.reorderStages');
+      case 'moveTouchpoint': return t('map.history.moveTouchpoint', { name: op.name });
+    }
+  };
 
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
   const weakness = new Map<string, Weakness>();
@@ -135,6 +166,8 @@ export function JourneyMapPage() {
   const options = (key: 'channel' | 'ownerTeam' | 'dimension') =>
     [...new Set(all.map((tp) => tp[key]).filter((v): v is string => !!v))].sort();
   const filtered = filters.channel || filters.ownerTeam || filters.dimension;
+  const lastUndo = editor.history.undo.at(-1);
+  const lastRedo = editor.history.redo.at(-1);
   return (
     <main className="journey-map">
       <div className="map-head">
@@ -143,6 +176,14 @@ export function JourneyMapPage() {
           <h1>{journey?.name ?? (map ? t('map.notFound') : t('map.loading'))}</h1>
           {journey && canActOnAnswers(session) && <Link to={`/journeys/${id}/import`}>{t('import.open')}</Link>}
         </div>
+        {journey && editable && (
+          <div className="history-buttons" role="group" aria-label={t('map.history.title')}>
+            <button type="button" disabled={!lastUndo} onClick={editor.undo}
+              aria-label={lastUndo ? t('map.history.undo', { what: describe(lastUndo) }) : t('map.history.nothingToUndo')}>↶ {t('map.history.undoShort')}</button>
+            <button type="button" disabled={!lastRedo} onClick={editor.redo}
+              aria-label={lastRedo ? t('map.history.redo', { what: describe(lastRedo) }) : t('map.history.nothingToRedo')}>↷ {t('map.history.redoShort')}</button>
+          </div>
+        )}
         {journey && <MapExport canvas={canvas} name={journey.name} stages={journey.stages} weakness={weakness} days={days} />}
         <span className={`live live-${live}`} role="status" data-testid="live-status">{t(`map.live.${live}`)}</span>
         <label className="inline">
@@ -186,33 +227,38 @@ export function JourneyMapPage() {
         </div>
       )}
       {journey && (
-        <DndContext sensors={sensors} collisionDetection={closestCenter}
-          onDragEnd={(event) => stagesMoved(event, journey.stages)}>
+        <DndContext sensors={sensors} collisionDetection={collisions} onDragEnd={(event) => dropped(event, journey.stages)}>
           <SortableContext items={journey.stages.map((s) => s.id)} strategy={horizontalListSortingStrategy}>
             <div className="stages" role="list" aria-label={t('map.stages')} ref={canvas}>
-              {journey.stages.map((stage) => (
+              {journey.stages.map((stage, index) => (
                 <SortableStage key={stage.id} stage={stage} editable={editable}>
                   <InlineHeading id={`stage-${stage.id}`} value={stage.name} editable={editable}
                     label={t('map.edit.renameStage', { name: stage.name })}
-                    onSave={(name) => edit(renameStageDocument, (version) => ({ journeyId: id, stageId: stage.id,
-                      expectedVersion: version, input: { name } }), true)} />
-                  <EmotionLane stages={journey.stages} index={journey.stages.indexOf(stage)} />
+                    onSave={(name) => editor.change({ kind: 'renameStage', stageId: stage.id, from: stage.name, to: name })} />
+                  <EmotionLane stages={journey.stages} index={index} />
                   {stage.touchpoints === null && <p className="error small">{t('map.touchpointsUnavailable')}</p>}
-                  {(stage.touchpoints ?? []).filter(shown).map((tp) => (
-                    <TouchpointCard key={tp.id} touchpoint={tp} weakness={weakness.get(tp.id)} number={number}
-                      onOpen={() => setSelected(tp.id)}>
-                      {editable && (
-                        <TouchpointActions touchpoint={tp} stages={journey.stages}
-                          onMove={(stageId) => edit(moveTouchpointDocument, () => ({ id: tp.id, expectedVersion: tp.version,
-                            stageId, position: (journey.stages.find((s) => s.id === stageId)?.touchpoints ?? []).length }))}
-                          onDelete={() => edit(deleteTouchpointDocument, () => ({ id: tp.id, expectedVersion: tp.version }))} />
-                      )}
-                    </TouchpointCard>
-                  ))}
+                  <StageDropArea stage={stage}>
+                    {(stage.touchpoints ?? []).filter(shown).map((tp) => (
+                      <SortableTouchpoint key={tp.id} touchpoint={tp} stageId={stage.id} editable={editable}>
+                        <TouchpointCard touchpoint={tp} weakness={weakness.get(tp.id)} number={number} editable={editable}
+                          onOpen={() => setSelected(tp.id)}
+                          onRename={(name) => editor.change({ kind: 'renameTouchpoint', id: tp.id, from: tp.name, to: name })}>
+                          {editable && (
+                            <TouchpointActions touchpoint={tp} stages={journey.stages}
+                              onMove={(stageId) => editor.change({ kind: 'moveTouchpoint', id: tp.id, name: tp.name,
+                                from: placeOf(journey.stages, tp.id)!,
+                                to: { stageId, position: (journey.stages.find((s) => s.id === stageId)?.touchpoints ?? []).length } })}
+                              onDelete={() => editor.edit(deleteTouchpointDocument,
+                                () => ({ id: tp.id, expectedVersion: editor.touchpointVersion(tp.id) }))} />
+                          )}
+                        </TouchpointCard>
+                      </SortableTouchpoint>
+                    ))}
+                  </StageDropArea>
                   <NotesLanes stage={stage} />
                   {editable && (
                     <AddByName label={t('map.edit.addTouchpoint', { stage: stage.name })}
-                      onAdd={(name) => edit(createTouchpointDocument, () => ({ journeyId: id, stageId: stage.id,
+                      onAdd={(name) => editor.edit(createTouchpointDocument, () => ({ journeyId: id, stageId: stage.id,
                         input: { name, channel: 'OTHER' } }))} />
                   )}
                 </SortableStage>
@@ -220,7 +266,8 @@ export function JourneyMapPage() {
               {editable && (
                 <div className="stage add-stage" role="listitem">
                   <AddByName label={t('map.edit.addStage')}
-                    onAdd={(name) => edit(addStageDocument, (version) => ({ journeyId: id, expectedVersion: version, input: { name } }), true)} />
+                    onAdd={(name) => editor.edit(addStageDocument, () => ({ journeyId: id, expectedVersion: editor.journeyVersion.current,
+                      input: { name } }), 'journey')} />
                 </div>
               )}
             </div>
@@ -235,22 +282,25 @@ export function JourneyMapPage() {
   );
 }
 
-function TouchpointCard({ touchpoint, weakness, number, onOpen, children }: {
-  touchpoint: MapTouchpoint; weakness: Weakness | undefined; number: Intl.NumberFormat; onOpen: () => void; children?: React.ReactNode;
+function TouchpointCard({ touchpoint, weakness, number, editable, onOpen, onRename, children }: {
+  touchpoint: MapTouchpoint; weakness: Weakness | undefined; number: Intl.NumberFormat; editable: boolean;
+  onOpen: () => void; onRename: (name: string) => void; children?: React.ReactNode;
 }) {
   const { t } = useTranslation();
   const kind = severityClass(weakness);
   return (
     <article className={`touchpoint ${kind}`} data-testid="touchpoint-card" aria-label={touchpoint.name}
       title={weakness && weakness.status !== 'OK' ? weakness.reason : undefined}>
-      <h3>
+      <InlineHeading level={3} value={touchpoint.name} editable={editable} label={t('map.edit.renameTouchpoint', { name: touchpoint.name })}
+        onSave={onRename}>
         <button type="button" className="link card-title" onClick={onOpen} aria-label={t('drawer.open', { name: touchpoint.name })}>
           {touchpoint.name}
         </button>
-      </h3>
+      </InlineHeading>
       <p className="muted small">
         {t(`map.channels.${touchpoint.channel}`, { defaultValue: touchpoint.channel })}
         {touchpoint.ownerTeam && ` · ${touchpoint.ownerTeam}`}
+        {touchpoint.dimension && ` · ${t(`map.dimensions.${touchpoint.dimension}`, { defaultValue: touchpoint.dimension })}`}
       </p>
       <div className="badges">
         {touchpoint.measurements === null && <span className="error small">{t('map.metricsUnavailable')}</span>}

@@ -1,13 +1,14 @@
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSortable } from '@dnd-kit/sortable';
+import { useDroppable } from '@dnd-kit/core';
+import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { MapStage, MapTouchpoint } from '../graphql/types';
 
 /** A stage column that can be dragged (pointer or keyboard: focus the handle, Space, arrows, Space). */
 export function SortableStage({ stage, editable, children }: { stage: MapStage; editable: boolean; children: ReactNode }) {
   const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: stage.id, disabled: !editable });
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: stage.id, disabled: !editable, data: { type: 'stage' } });
   return (
     <section ref={setNodeRef} className={isDragging ? 'stage dragging' : 'stage'} role="listitem"
       aria-labelledby={`stage-${stage.id}`} data-testid="stage"
@@ -22,19 +23,22 @@ export function SortableStage({ stage, editable, children }: { stage: MapStage; 
 }
 
 /**
- * A stage heading that turns into an input with its rename button (or a click on the name); Enter saves,
- * Escape cancels. The button sits beside the heading so the heading keeps the stage's name.
+ * A heading that turns into an input with its rename button (or a click on the name, unless the heading
+ * shows {@code children} instead, e.g. a button of its own); Enter saves, Escape cancels. The button sits
+ * beside the heading so the heading keeps the name.
  */
-export function InlineHeading({ id, value, label, editable, onSave }: {
-  id: string; value: string; label: string; editable: boolean; onSave: (value: string) => void;
+export function InlineHeading({ id, value, label, editable, onSave, level = 2, children }: {
+  id?: string; value: string; label: string; editable: boolean; onSave: (value: string) => void; level?: 2 | 3;
+  children?: ReactNode;
 }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
   const start = () => { setDraft(value); setEditing(true); };
   if (!editing) {
+    const Heading = level === 2 ? 'h2' : 'h3';
     return (
       <div className="stage-head">
-        <h2 id={id} onClick={editable ? start : undefined}>{value}</h2>
+        <Heading id={id} onClick={editable && !children ? start : undefined}>{children ?? value}</Heading>
         {editable && <button type="button" className="icon" aria-label={label} onClick={start}>✎</button>}
       </div>
     );
@@ -50,6 +54,35 @@ export function InlineHeading({ id, value, label, editable, onSave }: {
   }
   return <input aria-label={label} value={draft} autoFocus maxLength={200} onChange={(e) => setDraft(e.target.value)}
     onKeyDown={key} onBlur={() => setEditing(false)} />;
+}
+
+/** A touchpoint card that can be dragged within its stage or onto another (pointer, or keyboard on its handle). */
+export function SortableTouchpoint({ touchpoint, stageId, editable, children }: {
+  touchpoint: MapTouchpoint; stageId: string; editable: boolean; children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: touchpoint.id, disabled: !editable, data: { type: 'touchpoint', stageId } });
+  return (
+    <div ref={setNodeRef} className={isDragging ? 'sortable-touchpoint dragging' : 'sortable-touchpoint'}
+      style={{ transform: CSS.Translate.toString(transform), transition }}>
+      {editable && (
+        <button type="button" className="drag-handle touchpoint-handle" aria-label={t('map.edit.dragTouchpoint', { name: touchpoint.name })}
+          {...attributes} {...listeners}>⠿</button>
+      )}
+      {children}
+    </div>
+  );
+}
+
+/** A stage's touchpoints, sortable; the area also takes drops at its end (and into an empty stage). */
+export function StageDropArea({ stage, children }: { stage: MapStage; children: ReactNode }) {
+  const { setNodeRef, isOver } = useDroppable({ id: `drop-${stage.id}`, data: { type: 'stage-drop', stageId: stage.id } });
+  return (
+    <SortableContext items={(stage.touchpoints ?? []).map((tp) => tp.id)} strategy={verticalListSortingStrategy}>
+      <div ref={setNodeRef} className={isOver ? 'stage-touchpoints over' : 'stage-touchpoints'}>{children}</div>
+    </SortableContext>
+  );
 }
 
 /** A small form: a name, then Enter or the button adds the thing. */
