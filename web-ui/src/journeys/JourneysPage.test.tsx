@@ -18,10 +18,12 @@ describe('journeys page', () => {
   it('lists journeys and loads the next page', async () => {
     signedInAs('viewer');
     const fetch = serve((_url, init) => {
-      const { variables } = JSON.parse(String(init.body));
+      const { query, variables } = JSON.parse(String(init.body));
+      if (!query.includes('query Journeys')) return json({ data: { cases: [] } });
       return json(variables.after === 'c1' ? page([journey('j3', 'Onboarding')], false, 3)
         : page([journey('j1', 'Airline trip'), journey('j2', 'Store visit', { status: 'PUBLISHED' })], true, 3));
     });
+    const listCalls = () => fetch.mock.calls.filter((call) => String(call[1]?.body).includes('query Journeys')).length;
     renderApp('/');
 
     const rows = await screen.findAllByTestId('journey-row');
@@ -30,7 +32,7 @@ describe('journeys page', () => {
     expect(screen.getByText('3 journeys')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Load more' }));
     await waitFor(() => expect(screen.getAllByTestId('journey-row')).toHaveLength(3));
-    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(listCalls()).toBe(2);
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });
 
@@ -134,5 +136,38 @@ describe('journeys page', () => {
 
     expect(await screen.findByRole('heading', { name: 'Summer routes', level: 1 })).toBeInTheDocument();
     expect(calls.find((c) => c.query.includes('createJourneyFromTemplate'))?.variables).toEqual({ key: 'airline', name: 'Summer routes' });
+  });
+  it('puts the weakest touchpoints across journeys, open cases by team and the quadrant on the home page', async () => {
+    signedInAs('viewer');
+    serve((_url, init) => {
+      const { query, variables } = JSON.parse(String(init.body));
+      if (query.includes('query Journeys')) return json(page([journey('j1', 'Airline trip'), journey('j2', 'Store visit')]));
+      if (query.includes('query OpenCases')) {
+        return json({ data: { cases: [
+          { id: 'c1', status: 'OPEN', ownerTeam: 'digital', dueAt: '2020-01-01T00:00:00Z' },
+          { id: 'c2', status: 'ACKNOWLEDGED', ownerTeam: 'digital', dueAt: '2999-01-01T00:00:00Z' },
+          { id: 'c3', status: 'RESOLVED', ownerTeam: 'fleet', dueAt: '2020-01-01T00:00:00Z' },
+          { id: 'c4', status: 'OPEN', ownerTeam: 'catering', dueAt: '2999-01-01T00:00:00Z' }] } });
+      }
+      expect(variables).toEqual({ j0: 'j1', j1: 'j2' });
+      return json({ data: {
+        w0: [{ touchpointId: 't1', name: 'Wifi', metric: 'CSAT', status: 'WEAK', severity: 12, reason: 'CSAT 42% below 80', score: { value: 42, n: 650 } },
+          { touchpointId: 't2', name: 'Food', metric: 'CSAT', status: 'OK', severity: 0, reason: 'fine', score: { value: 90, n: 600 } }],
+        k0: [{ touchpointId: 't1', metric: 'CSAT', importance: 0.6, performance: 42, quadrant: 'FIX_FIRST', pairs: 640 }],
+        w1: [{ touchpointId: 't9', name: 'Checkout', metric: 'CES', status: 'WEAK', severity: 30, reason: 'CES 3.1 below 5', score: { value: 3.1, n: 90 } }],
+        k1: [],
+      } });
+    });
+    renderApp('/');
+
+    const weakest = await screen.findByTestId('weakest');
+    await within(weakest).findByText('Checkout');
+    expect(within(weakest).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Checkout Store visit · severity 30CES 3.1 below 5', 'Wifi Airline trip · severity 12CSAT 42% below 80']);
+    const teams = screen.getByTestId('cases-by-team');
+    expect(await within(teams).findByRole('row', { name: 'digital 2 1' })).toBeInTheDocument();
+    expect(within(teams).getByRole('row', { name: 'catering 1 0' })).toBeInTheDocument();
+    expect(within(teams).queryByText('fleet')).toBeNull();
+    expect(await screen.findByRole('img', { name: '1 touchpoints by importance and performance' })).toBeInTheDocument();
   });
 });

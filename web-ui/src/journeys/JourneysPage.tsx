@@ -8,6 +8,7 @@ import { useSession } from '../auth/SessionContext';
 import { canEditJourneys } from '../auth/session';
 import { NewJourneyForm } from './NewJourneyForm';
 import { TemplatePicker } from './TemplatePicker';
+import { Dashboard } from './Dashboard';
 import { errorMessage } from './errors';
 
 const PAGE_SIZE = 25;
@@ -61,6 +62,8 @@ export function JourneysPage() {
 
   return (
     <main className={editor ? 'journeys with-form' : 'journeys'}>
+      <div className="home-main">
+      {load.state === 'ready' && journeys.length > 0 && <Dashboard journeys={journeys} />}
       <section aria-labelledby="journeys-title" className="card">
         <div className="section-head">
           <h1 id="journeys-title">{t('journeys.title')}</h1>
@@ -113,6 +116,7 @@ export function JourneysPage() {
           </button>
         )}
       </section>
+      </div>
       {editor && (
         <div className="side">
           <TemplatePicker onCreated={created} />
