@@ -1,12 +1,19 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from './auth/LoginPage';
 import { RequireSession } from './auth/RequireSession';
 import { JourneysPage } from './journeys/JourneysPage';
 import { AppHeader } from './layout/AppHeader';
 import { SurveyPage } from './survey/SurveyPage';
-import { EnpsPage } from './enps/EnpsPage';
 import { JourneyMapPage } from './map/JourneyMapPage';
-import { ImportPage } from './import/ImportPage';
+
+// screens most sessions never open load on first use
+const EnpsPage = lazy(() => import('./enps/EnpsPage').then((m) => ({ default: m.EnpsPage })));
+const ImportPage = lazy(() => import('./import/ImportPage').then((m) => ({ default: m.ImportPage })));
+
+function Later({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<p role="status" className="muted">…</p>}>{children}</Suspense>;
+}
 
 export function App() {
   return (
@@ -36,7 +43,7 @@ export function App() {
         element={
           <RequireSession>
             <AppHeader />
-            <ImportPage />
+            <Later><ImportPage /></Later>
           </RequireSession>
         }
       />
@@ -45,7 +52,7 @@ export function App() {
         element={
           <RequireSession>
             <AppHeader />
-            <EnpsPage />
+            <Later><EnpsPage /></Later>
           </RequireSession>
         }
       />

@@ -33,6 +33,7 @@ export function ImportPage() {
   const [outcomeType, setOutcomeType] = useState<'NPS' | 'SATISFIED'>('SATISFIED');
   const [satisfiedValue, setSatisfiedValue] = useState('');
   const [items, setItems] = useState<Record<string, Item>>({});
+  const [proposedFor, setProposedFor] = useState<string[] | null>(null);
   const [job, setJob] = useState<ImportJob | null>(null);
   const [error, setError] = useState<string | null>(null);
   const polling = useRef<number | null>(null);
@@ -63,26 +64,28 @@ export function ImportPage() {
         }
         setHeader(first);
         setSample(rows);
-        // a first proposal: touchpoints by name, the usual id, time, outcome and segment columns
-        setIdColumn(first.find((c) => /^(respondent[ _]?)?id$/i.test(c.trim())) ?? first[0]);
-        setTimestampColumn(first.find((c) => /date|time|submitted/i.test(c) && !touchpoints.some((tp) => same(tp.name, c))) ?? '');
-        const outcome = first.find((c) => /satisf|recommend|nps|overall/i.test(c) && !touchpoints.some((tp) => same(tp.name, c))) ?? '';
-        setOutcomeColumn(outcome);
-        const outcomeValues = outcome ? [...new Set(rows.map((r) => r[first.indexOf(outcome)]))] : [];
-        const numeric = outcomeValues.every((v) => /^\d+$/.test(v ?? ''));
-        setOutcomeType(numeric && outcomeValues.length > 0 ? 'NPS' : 'SATISFIED');
-        setSatisfiedValue(outcomeValues.find((v) => /^(very )?satisfied$|^yes$/i.test(v ?? '')) ?? '');
-        setSegments(first.filter((c) => /type|class|segment|region|tier|plan/i.test(c) && !touchpoints.some((tp) => same(tp.name, c))));
-        const proposed: Record<string, Item> = {};
-        touchpoints.forEach((tp) => {
-          const match = first.find((c) => same(c, tp.name));
-          proposed[tp.id] = { column: match ?? '', metric: 'CSAT', zeroMeansNotApplicable: true };
-        });
-        setItems(proposed);
       },
       error: (e) => setError(e.message),
     });
   }
+
+  // a first proposal once both the columns and the journey's touchpoints are known: touchpoints by
+  // name, the usual id, time, outcome and segment columns
+  useEffect(() => {
+    if (header.length === 0 || !targets) return;
+    const touchpointColumn = (c: string) => touchpoints.some((tp) => same(tp.name, c));
+    setIdColumn(header.find((c) => /^(respondent[ _]?)?id$/i.test(c.trim())) ?? header[0]);
+    setTimestampColumn(header.find((c) => /date|time|submitted/i.test(c) && !touchpointColumn(c)) ?? '');
+    const outcome = header.find((c) => /satisf|recommend|nps|overall/i.test(c) && !touchpointColumn(c)) ?? '';
+    setOutcomeColumn(outcome);
+    const outcomeValues = outcome ? [...new Set(sample.map((r) => r[header.indexOf(outcome)]))] : [];
+    setOutcomeType(outcomeValues.length > 0 && outcomeValues.every((v) => /^\d+$/.test(v ?? '')) ? 'NPS' : 'SATISFIED');
+    setSatisfiedValue(outcomeValues.find((v) => /^(very )?satisfied$|^yes$/i.test(v ?? '')) ?? '');
+    setSegments(header.filter((c) => /type|class|segment|region|tier|plan/i.test(c) && !touchpointColumn(c)));
+    setItems(Object.fromEntries(touchpoints.map((tp) => [tp.id,
+      { column: header.find((c) => same(c, tp.name)) ?? '', metric: 'CSAT' as Metric, zeroMeansNotApplicable: true }])));
+    setProposedFor(header);
+  }, [header, sample, targets, touchpoints]);
 
   function mapping() {
     const mapped = touchpoints.filter((tp) => items[tp.id]?.column).map((tp) => ({
@@ -141,7 +144,7 @@ export function ImportPage() {
         {header.length > 0 && <p className="muted small">{t('import.columns', { count: header.length, rows: sample.length })}</p>}
       </section>
 
-      {header.length > 0 && (
+      {header.length > 0 && proposedFor === header && (
         <section className="card mapping" aria-labelledby="import-mapping">
           <h2 id="import-mapping">{t('import.mapping')}</h2>
           <div className="mapping-grid">

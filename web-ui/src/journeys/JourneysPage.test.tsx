@@ -131,7 +131,7 @@ describe('journeys page', () => {
 
     const template = await screen.findByTestId('template');
     expect(within(template).getByText('6 stages, 14 touchpoints')).toBeInTheDocument();
-    await userEvent.type(within(template).getByLabelText('Name (optional)'), 'Summer routes');
+    await userEvent.type(within(template).getByRole('textbox', { name: 'Name of the journey from \u201cAirline trip\u201d (optional)' }), 'Summer routes');
     await userEvent.click(screen.getByRole('button', { name: 'Create a journey from the template \u201cAirline trip\u201d' }));
 
     expect(await screen.findByRole('heading', { name: 'Summer routes', level: 1 })).toBeInTheDocument();

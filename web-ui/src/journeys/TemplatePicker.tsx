@@ -51,6 +51,7 @@ export function TemplatePicker({ onCreated }: { onCreated: (journey: Journey) =>
             <p className="muted small">{t('templates.size', { stages: template.stageCount, touchpoints: template.touchpointCount })}</p>
             <label htmlFor={`template-name-${template.key}`} className="small">{t('templates.name')}</label>
             <input id={`template-name-${template.key}`} value={names[template.key] ?? ''} placeholder={template.name}
+              aria-label={t('templates.nameFor', { name: template.name })}
               onChange={(e) => setNames((n) => ({ ...n, [template.key]: e.target.value }))} />
             <button type="button" onClick={() => use(template)} disabled={busy !== null}
               aria-label={t('templates.use', { name: template.name })}>

@@ -182,8 +182,10 @@ describe('measured journey map', () => {
     expect(mutations).toHaveLength(0);
     await userEvent.type(within(kase).getByLabelText(/^Note/), 'New antennas fitted');
     await userEvent.click(within(kase).getByRole('button', { name: 'Resolve' }));
-    expect(await within(drawer).findByText('New antennas fitted')).toBeInTheDocument();
+    await vi.waitFor(() => expect(mutations).toHaveLength(1));
     expect(mutations[0].variables).toEqual({ id: 'c1', expectedVersion: 2, note: 'New antennas fitted' });
+    expect(await within(drawer).findByText('Resolved:')).toBeInTheDocument();
+    expect(within(drawer).getByText('Resolved:').parentElement).toHaveTextContent('Resolved: New antennas fitted');
 
     vi.stubGlobal('confirm', () => true);
     await userEvent.click(within(drawer).getByRole('button', { name: 'Restore revision 6' }));

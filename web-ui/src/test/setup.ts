@@ -7,7 +7,7 @@ import i18n from '../i18n';
 vi.mock('../graphql/live', () => import('./liveMock'));
 
 // a busy 2-core build machine renders slower than a laptop: wait longer before calling an element missing
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 10000 });
 
 // jsdom has no layout: charts measure their container through ResizeObserver
 globalThis.ResizeObserver ??= class {

@@ -29,7 +29,7 @@ class JourneyWorkflowIT extends InBrowser {
                 .setAcceptDownloads(true);
         Page page = signedIn("designer", wide);
 
-        page.getByLabel("Name (optional)").fill("Airline (workflow)");
+        page.getByRole(AriaRole.TEXTBOX, named("Name of the journey from \u201cAirline trip\u201d (optional)")).fill("Airline (workflow)");
         page.getByRole(AriaRole.BUTTON, named("Create a journey from the template \u201cAirline trip\u201d")).click();
         assertThat(page.getByRole(AriaRole.HEADING, named("Airline (workflow)"))).isVisible();
         assertThat(page.locator("[data-testid=stage]")).hasCount(5);
