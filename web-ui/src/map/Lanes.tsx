@@ -26,10 +26,11 @@ export function EmotionLane({ stages, index }: { stages: MapStage[]; index: numb
   const m = path(measured);
   return (
     <div className="emotion-lane" data-testid="emotion">
+      {/* styles as attributes, not classes: the PNG/PDF export copies attributes of SVG parts reliably */}
       <svg viewBox="0 0 100 40" preserveAspectRatio="none" aria-hidden="true">
-        <line x1="0" x2="100" y1="20" y2="20" className="zero" />
-        {d && <path d={d} className="designed" />}
-        {m && <path d={m} className="measured" />}
+        <line x1="0" x2="100" y1="20" y2="20" stroke="#dde2ea" strokeWidth={1} vectorEffect="non-scaling-stroke" />
+        {d && <path d={d} fill="none" stroke="#6b7fa8" strokeWidth={2} strokeDasharray="5 4" vectorEffect="non-scaling-stroke" />}
+        {m && <path d={m} fill="none" stroke="#d9822b" strokeWidth={3} vectorEffect="non-scaling-stroke" />}
       </svg>
       <p className="small">
         <span className="key designed">{t('map.emotion.designed', { value: number.format(designed[index]) })}</span>{' · '}
