@@ -207,6 +207,8 @@ export interface Weakness {
 export interface JourneyMapResult {
   journey: { id: string; name: string; description: string | null; version: number; stages: MapStage[] } | null;
   weakTouchpoints: Weakness[];
+  /** Segment attributes of the journey's answers with their values (absent when metrics-service is down). */
+  segments?: { attribute: string; values: string[] }[] | null;
 }
 
 export interface JourneyTemplate {

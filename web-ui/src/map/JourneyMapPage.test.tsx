@@ -28,6 +28,7 @@ describe('measured journey map', () => {
           { touchpointId: 't2', metric: 'CSAT', status: 'INSUFFICIENT_DATA', severity: 0, target: 80, gap: null, importance: null,
             reason: 'n=12 is below 30', score: { value: 40, margin: 25, n: 12 } },
         ],
+        segments: [{ attribute: 'class', values: ['business', 'eco'] }],
       } });
     });
     renderApp('/journeys/j1');
@@ -59,7 +60,12 @@ describe('measured journey map', () => {
 
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Answers of' }), '30');
     expect(await screen.findByText(/over 30 days/)).toBeInTheDocument();
-    expect(JSON.parse(String(fetch.mock.calls.at(-1)![1]!.body)).variables).toEqual({ id: 'j1', days: 30 });
+    expect(JSON.parse(String(fetch.mock.calls.at(-1)![1]!.body)).variables).toEqual({ id: 'j1', days: 30, segment: null });
+
+    // a segment filter asks for those respondents' figures only
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Respondents by class' }), 'business');
+    await vi.waitFor(() => expect(JSON.parse(String(fetch.mock.calls.at(-1)![1]!.body)).variables)
+      .toEqual({ id: 'j1', days: 30, segment: [{ attribute: 'class', value: 'business' }] }));
   });
 
   it('lets a designer rename a stage inline and explains a stale edit instead of forcing it', async () => {

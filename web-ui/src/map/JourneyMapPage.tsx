@@ -85,6 +85,9 @@ export function JourneyMapPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const [filters, setFilters] = useState<{ channel: string; ownerTeam: string; dimension: string }>({ channel: '', ownerTeam: '', dimension: '' });
   const closeDrawer = useCallback(() => setSelected(null), []);
+  // segment filter: attribute -> value (the measurements and weaknesses of those respondents only)
+  const [segment, setSegment] = useState<Record<string, string>>({});
+  const segmentKey = JSON.stringify(segment);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const editor = useMapEditor({ journeyId: id, setMap, reload, onConflict: () => setConflict(true),
@@ -93,7 +96,8 @@ export function JourneyMapPage() {
 
   useEffect(() => {
     let current = true;
-    graphqlRequest<JourneyMapResult>(journeyMapDocument, { id, days })
+    const filter = Object.entries(JSON.parse(segmentKey) as Record<string, string>).map(([attribute, value]) => ({ attribute, value }));
+    graphqlRequest<JourneyMapResult>(journeyMapDocument, { id, days, segment: filter.length ? filter : null })
       .then((result) => {
         if (!current) return;
         known(result);
@@ -103,7 +107,7 @@ export function JourneyMapPage() {
       })
       .catch((e) => { if (current && !(e instanceof UnauthorizedError)) setError(errorMessage(e, t)); });
     return () => { current = false; };
-  }, [id, days, t, reloads, known]);
+  }, [id, days, segmentKey, t, reloads, known]);
 
   // every applied change of this journey, by anyone, refreshes the map; others' changes are pointed out
   const username = session?.username;
@@ -201,6 +205,20 @@ export function JourneyMapPage() {
               <select value={filters[key]} onChange={(e) => setFilters((f) => ({ ...f, [key]: e.target.value }))}>
                 <option value="">{t('map.filters.all')}</option>
                 {options(key).map((v) => <option key={v} value={v}>{key === 'channel' ? t(`map.channels.${v}`, { defaultValue: v }) : v}</option>)}
+              </select>
+            </label>
+          ))}
+          {(map?.segments ?? []).map(({ attribute, values }) => (
+            <label key={attribute} className="inline">
+              <span>{attribute}</span>
+              <select value={segment[attribute] ?? ''} aria-label={t('map.filters.segment', { attribute })}
+                onChange={(e) => setSegment((f) => {
+                  const next = { ...f };
+                  if (e.target.value) next[attribute] = e.target.value; else delete next[attribute];
+                  return next;
+                })}>
+                <option value="">{t('map.filters.everyone')}</option>
+                {values.map((v) => <option key={v} value={v}>{v}</option>)}
               </select>
             </label>
           ))}

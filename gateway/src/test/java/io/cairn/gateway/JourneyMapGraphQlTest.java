@@ -160,6 +160,28 @@ class JourneyMapGraphQlTest {
     }
 
     @Test
+    void aSegmentFilterReachesMetricsServiceEncodedAndTheChoicesComeFromIt() {
+        journeyService.reply("GET", "/journeys/seg", 200, json(journey("seg", 2)));
+        touchpointService.reply("GET", "/touchpoints", 200, json(touchpoints(List.of("seg"), 2, 3)));
+        metricsService.reply("GET", "/scores", 200, "[]");
+        metricsService.reply("GET", "/journeys/seg/weak-touchpoints", 200, "[]");
+        metricsService.reply("GET", "/journeys/seg/segments", 200, json(Map.of("class", List.of("business", "economy plus"))));
+
+        graphQl.documentName("segmentedMap").variable("id", "seg")
+                .variable("segment", List.of(Map.of("attribute", "class", "value", "Economy Plus"),
+                        Map.of("attribute", "type of travel", "value", "a&b={c}")))
+                .execute().errors().verify()
+                .path("segments[0].attribute").entity(String.class).isEqualTo("class")
+                .path("segments[0].values").entityList(String.class).containsExactly("business", "economy plus");
+        List<String> uris = metricsService.requests().stream().map(r -> r.uri()).toList();
+        // still one call for every touchpoint's measurements, the filter on it and on the analysis
+        assertThat(uris.stream().filter(u -> u.startsWith("/scores"))).singleElement().satisfies(u -> assertThat(u)
+                .contains("segment.class=Economy%20Plus", "segment.type%20of%20travel=a%26b%3D%7Bc%7D", "touchpointId=seg-t1-2"));
+        assertThat(uris.stream().filter(u -> u.startsWith("/journeys/seg/weak-touchpoints"))).singleElement()
+                .satisfies(u -> assertThat(u).contains("segment.class=Economy%20Plus"));
+    }
+
+    @Test
     void alertRulesAreCreatedByAnalystsOnly() {
         metricsService.reply("POST", "/alert-rules", 201, json(Map.ofEntries(Map.entry("id", "r1"), Map.entry("journeyId", "j1"),
                 Map.entry("type", "BELOW_TARGET"), Map.entry("metric", "CSAT"), Map.entry("threshold", 75.0),

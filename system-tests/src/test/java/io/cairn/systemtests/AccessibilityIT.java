@@ -42,7 +42,7 @@ class AccessibilityIT extends InBrowser {
     }
 
     @Test
-    void theLoginJourneysMapEmployeeNpsAndSurveyScreensHaveNoSeriousViolations() {
+    void theLoginJourneysMapDrawerImportEmployeeNpsAndSurveyScreensHaveNoSeriousViolations() {
         Page page = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")).newPage();
         String base = RunningSuite.get().baseUrl();
         page.navigate(base + "/login");
@@ -69,6 +69,12 @@ class AccessibilityIT extends InBrowser {
         designer.navigate(base + "/journeys/" + journeyId);
         designer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check in")).waitFor();
         assertThat(violations(designer)).as("journey map, with edit controls").isEmpty();
+        designer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Details of Online Boarding")).click();
+        designer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Week by week")).waitFor();
+        assertThat(violations(designer)).as("touchpoint drawer").isEmpty();
+        designer.navigate(base + "/journeys/" + journeyId + "/import");
+        designer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("1. The survey export")).waitFor();
+        assertThat(violations(designer)).as("import screen").isEmpty();
 
         Page survey = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")
                 .setViewportSize(390, 844)).newPage();

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The designer's day in Chromium, as the web UI issue's acceptance describes it: a journey from the
  * airline template, the sample survey export imported through the import screen (dry run, then for
- * real), weak touchpoints highlighted with their reason, a second window following a change live,
- * the map exported as PNG.
+ * real), weak touchpoints highlighted with their reason, a case resolved with a note in the drawer, a
+ * second window following a change live, the map exported as PNG.
  */
 class JourneyWorkflowIT extends InBrowser {
 
@@ -53,6 +53,31 @@ class JourneyWorkflowIT extends InBrowser {
         Locator weak = page.locator("article.touchpoint.weak");
         assertThat(weak.first()).isVisible();
         assertThat(weak.first().locator(".weak-reason")).containsText("below the target");
+
+        // a rule opens a case for the wifi's owners; it is acknowledged and resolved with a note in the drawer
+        String journeyId = mapUrl.substring(mapUrl.lastIndexOf('/') + 1);
+        String analyst = "Bearer " + RunningSuite.get().token("analyst");
+        String wifi = null;
+        for (var tp : RunningSuite.get().http().get("/api/touchpoint/touchpoints?journeyId=" + journeyId, analyst).json()) {
+            if (tp.at("/name").asString().equals("In-flight Wifi Service")) {
+                wifi = tp.at("/id").asString();
+            }
+        }
+        RunningSuite.get().http().post("/api/metrics/alert-rules", analyst, java.util.Map.of("journeyId", journeyId,
+                "touchpointId", wifi, "type", "BELOW_TARGET", "metric", "CSAT", "threshold", 70, "windowDays", 7, "minN", 30));
+        RunningSuite.get().http().post("/api/metrics/journeys/" + journeyId + "/alerts/evaluate", analyst, java.util.Map.of());
+        page.reload();
+        page.getByRole(AriaRole.BUTTON, named("Details of In-flight Wifi Service")).click();
+        Locator drawer = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("In-flight Wifi Service"));
+        Locator kase = drawer.getByTestId("case");
+        assertThat(kase).containsText("Open");
+        kase.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Acknowledge")).click();
+        assertThat(kase).containsText("Acknowledged");
+        kase.getByLabel(Pattern.compile("^Note")).fill("Satellite wifi contract renewed");
+        kase.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Resolve")).click();
+        assertThat(kase).containsText("Resolved: Satellite wifi contract renewed");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("drawer.png")));
+        drawer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close the details")).click();
 
         // a second window on the same map follows a change made in the first, without a reload
         Page second = signedIn("designer", wide);

@@ -10,7 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** A designer edits the map in Chromium: keyboard reorder of a stage, inline rename, add and move a touchpoint. */
+/**
+ * A designer edits the map in Chromium: keyboard reorder of a stage, inline renames, add a touchpoint,
+ * move it by menu and by mouse drag and drop, undo.
+ */
 class MapEditingIT extends InBrowser {
 
 
@@ -49,11 +52,33 @@ class MapEditingIT extends InBrowser {
         Locator airport = page.locator("[data-testid=stage]").filter(new Locator.FilterOptions()
                 .setHas(page.getByRole(AriaRole.HEADING, named("At the airport"))));
         assertThat(airport.getByRole(AriaRole.ARTICLE, new Locator.GetByRoleOptions().setName("Lounge access"))).isVisible();
+
+        // drag it by its handle onto the first card of "On board", as a person would with the mouse
+        Locator onBoard = page.locator("[data-testid=stage]").filter(new Locator.FilterOptions()
+                .setHas(page.getByRole(AriaRole.HEADING, named("On board"))));
+        var handle = page.getByRole(AriaRole.BUTTON, named("Drag touchpoint Lounge access")).boundingBox();
+        var target = onBoard.locator("[data-testid=touchpoint-card]").first().boundingBox();
+        page.mouse().move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+        page.mouse().down();
+        page.mouse().move(handle.x + 20, handle.y + 20, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(5));
+        page.mouse().move(target.x + target.width / 2, target.y + 10, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(15));
+        page.mouse().up();
+        assertThat(onBoard.locator("[data-testid=touchpoint-card]").first()).hasAttribute("aria-label", "Lounge access");
+
+        // inline rename, then undone
+        page.getByRole(AriaRole.BUTTON, named("Rename touchpoint Lounge access")).click();
+        page.getByRole(AriaRole.TEXTBOX, named("Rename touchpoint Lounge access")).fill("Lounge");
+        page.keyboard().press("Enter");
+        assertThat(onBoard.getByRole(AriaRole.ARTICLE, new Locator.GetByRoleOptions().setName("Lounge").setExact(true))).isVisible();
+        // the undo is on the server before the page is reloaded below
+        page.waitForResponse(r -> r.url().endsWith("/graphql") && String.valueOf(r.request().postData()).contains("RenameTouchpoint"),
+                () -> page.getByRole(AriaRole.BUTTON, named("Undo: rename touchpoint \u201cLounge access\u201d to \u201cLounge\u201d")).click());
+        assertThat(onBoard.getByRole(AriaRole.ARTICLE, new Locator.GetByRoleOptions().setName("Lounge access"))).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("map-editing.png")).setFullPage(true));
 
-        // the server has it all: order, name, the moved touchpoint
+        // the server has it all: order, names, the moved touchpoint
         page.reload();
-        assertThat(airport.getByRole(AriaRole.ARTICLE, new Locator.GetByRoleOptions().setName("Lounge access"))).isVisible();
+        assertThat(onBoard.locator("[data-testid=touchpoint-card]").first()).hasAttribute("aria-label", "Lounge access");
         assertThat(stages.nth(0)).hasText("Check in");
         assertThat(stages.nth(1)).hasText("Plan and book");
         JsonNode journey = RunningSuite.get().http().get("/api/journey/journeys/" + journeyId, designer).json();

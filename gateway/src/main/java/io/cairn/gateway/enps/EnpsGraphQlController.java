@@ -98,7 +98,7 @@ class EnpsGraphQlController {
         for (int i = 0; i < ids.size(); i += 500) {
             chunks.add(ids.subList(i, Math.min(ids.size(), i + 500)));
         }
-        return Flux.fromIterable(chunks).concatMap(chunk -> metrics.scores(chunk, days))
+        return Flux.fromIterable(chunks).concatMap(chunk -> metrics.scores(chunk, days, Map.of()))
                 .collectList().map(parts -> parts.stream().flatMap(List::stream).toList());
     }
 

@@ -23,11 +23,37 @@ public class MetricsClient {
         this.service = services.create("metrics-service", baseUrl);
     }
 
-    /** Scores of many touchpoints over the last {@code days} days, in one call. */
-    public Mono<List<Map<String, Object>>> scores(Collection<String> touchpointIds, int days) {
+    /** Scores of many touchpoints over the last {@code days} days, in one call; {@code segment}: attribute -> value to keep. */
+    public Mono<List<Map<String, Object>>> scores(Collection<String> touchpointIds, int days, Map<String, String> segment) {
         return service.read(service.http().get()
-                .uri(uri -> uri.path("/scores").queryParam("touchpointId", touchpointIds.toArray()).queryParam("days", days).build())
+                .uri(uri -> {
+                    uri.path("/scores").queryParam("touchpointId", touchpointIds.toArray()).queryParam("days", days);
+                    return uri.build(withSegment(uri, segment, Map.of()));
+                })
                 .retrieve().bodyToMono(LIST));
+    }
+
+    /**
+     * Adds {@code segment.<attribute>=<value>} parameters; values go in as URI variables (encoded, never read as
+     * templates). Answers the variables to build with, {@code others} included.
+     */
+    private static Map<String, Object> withSegment(org.springframework.web.util.UriBuilder uri, Map<String, String> segment,
+            Map<String, Object> others) {
+        Map<String, Object> variables = new java.util.HashMap<>(others);
+        int i = 0;
+        for (Map.Entry<String, String> e : segment.entrySet()) {
+            uri.queryParam("segment.{a" + i + "}", "{v" + i + "}");
+            variables.put("a" + i, e.getKey());
+            variables.put("v" + i, e.getValue());
+            i++;
+        }
+        return variables;
+    }
+
+    /** The segment attributes of a journey's answers, each with its values. */
+    public Mono<Map<String, List<String>>> segments(String journeyId) {
+        return service.read(service.http().get().uri("/journeys/{id}/segments", journeyId).retrieve()
+                .bodyToMono(new ParameterizedTypeReference<Map<String, List<String>>>() { }));
     }
 
     /** Per period (DAY, WEEK, MONTH) over the last {@code days} days, for a trend chart. */
@@ -57,13 +83,14 @@ public class MetricsClient {
         return service.write(service.http().post().uri("/journeys/{id}/alerts/evaluate", journeyId).retrieve().bodyToMono(LIST));
     }
 
-    public Mono<List<Map<String, Object>>> journeyAnalysis(String journeyId, String analysis, int days, Integer minimum) {
+    public Mono<List<Map<String, Object>>> journeyAnalysis(String journeyId, String analysis, int days, Integer minimum,
+            Map<String, String> segment) {
         return service.read(service.http().get().uri(uri -> {
             uri.path("/journeys/{id}/" + analysis).queryParam("days", days);
             if (minimum != null) {
                 uri.queryParam(analysis.equals("key-drivers") ? "minPairs" : "minN", minimum);
             }
-            return uri.build(journeyId);
+            return uri.build(withSegment(uri, segment, Map.of("id", journeyId)));
         }).retrieve().bodyToMono(LIST));
     }
 

@@ -29,19 +29,24 @@ class MetricsGraphQlController {
 
     MetricsGraphQlController(MetricsClient metrics, BatchLoaderRegistry loaders) {
         this.metrics = metrics;
-        // key: "<days>|<touchpoint id>"; one call per window length in the request
+        // key: "<days>|<segment filter>|<touchpoint id>"; one call per window and filter in the request
         loaders.<String, List<Map<String, Object>>>forName(LOADER).registerMappedBatchLoader((keys, env) -> {
-            Map<Integer, List<String>> byDays = new HashMap<>();
-            keys.forEach(key -> byDays.computeIfAbsent(Integer.parseInt(key.substring(0, key.indexOf('|'))),
-                    d -> new ArrayList<>()).add(key.substring(key.indexOf('|') + 1)));
-            return reactor.core.publisher.Flux.fromIterable(byDays.entrySet())
-                    .flatMap(entry -> metrics.scores(entry.getValue(), entry.getKey()).map(scores -> {
-                        Map<String, List<Map<String, Object>>> result = new HashMap<>();
-                        entry.getValue().forEach(id -> result.put(entry.getKey() + "|" + id, new ArrayList<>()));
-                        scores.forEach(s -> result.computeIfAbsent(entry.getKey() + "|" + s.get("touchpointId"),
-                                k -> new ArrayList<>()).add(s));
-                        return result;
-                    }))
+            Map<String, List<String>> byWindow = new HashMap<>();
+            keys.forEach(key -> byWindow.computeIfAbsent(key.substring(0, key.lastIndexOf('|')), w -> new ArrayList<>())
+                    .add(key.substring(key.lastIndexOf('|') + 1)));
+            return reactor.core.publisher.Flux.fromIterable(byWindow.entrySet())
+                    .flatMap(entry -> {
+                        String window = entry.getKey();
+                        int days = Integer.parseInt(window.substring(0, window.indexOf('|')));
+                        return metrics.scores(entry.getValue(), days, SegmentFilter.parse(window.substring(window.indexOf('|') + 1)))
+                                .map(scores -> {
+                                    Map<String, List<Map<String, Object>>> result = new HashMap<>();
+                                    entry.getValue().forEach(id -> result.put(window + "|" + id, new ArrayList<>()));
+                                    scores.forEach(s -> result.computeIfAbsent(window + "|" + s.get("touchpointId"),
+                                            k -> new ArrayList<>()).add(s));
+                                    return result;
+                                });
+                    })
                     .reduce(new HashMap<>(), (all, part) -> {
                         all.putAll(part);
                         return all;
@@ -51,8 +56,8 @@ class MetricsGraphQlController {
 
     @SchemaMapping(typeName = "Touchpoint")
     CompletableFuture<List<Map<String, Object>>> measurements(Touchpoint touchpoint, @Argument Integer days,
-            DataLoader<String, List<Map<String, Object>>> measurementsByTouchpoint) {
-        return measurementsByTouchpoint.load(window(days) + "|" + touchpoint.id());
+            @Argument List<Map<String, String>> segment, DataLoader<String, List<Map<String, Object>>> measurementsByTouchpoint) {
+        return measurementsByTouchpoint.load(window(days) + "|" + SegmentFilter.key(SegmentFilter.of(segment)) + "|" + touchpoint.id());
     }
 
     @SchemaMapping(typeName = "Touchpoint")
@@ -86,14 +91,23 @@ class MetricsGraphQlController {
 
     @QueryMapping
     @PreAuthorize("hasRole('VIEWER')")
-    Mono<List<Map<String, Object>>> weakTouchpoints(@Argument String journeyId, @Argument Integer days, @Argument Integer minN) {
-        return metrics.journeyAnalysis(journeyId, "weak-touchpoints", window(days), minN);
+    Mono<List<Map<String, Object>>> weakTouchpoints(@Argument String journeyId, @Argument Integer days, @Argument Integer minN,
+            @Argument List<Map<String, String>> segment) {
+        return metrics.journeyAnalysis(journeyId, "weak-touchpoints", window(days), minN, SegmentFilter.of(segment));
     }
 
     @QueryMapping
     @PreAuthorize("hasRole('VIEWER')")
-    Mono<List<Map<String, Object>>> keyDrivers(@Argument String journeyId, @Argument Integer days, @Argument Integer minPairs) {
-        return metrics.journeyAnalysis(journeyId, "key-drivers", window(days), minPairs);
+    Mono<List<Map<String, Object>>> keyDrivers(@Argument String journeyId, @Argument Integer days, @Argument Integer minPairs,
+            @Argument List<Map<String, String>> segment) {
+        return metrics.journeyAnalysis(journeyId, "key-drivers", window(days), minPairs, SegmentFilter.of(segment));
+    }
+
+    @QueryMapping
+    @PreAuthorize("hasRole('VIEWER')")
+    Mono<List<Map<String, Object>>> segments(@Argument String journeyId) {
+        return metrics.segments(journeyId).map(byAttribute -> byAttribute.entrySet().stream()
+                .map(e -> Map.<String, Object>of("attribute", e.getKey(), "values", e.getValue())).toList());
     }
 
     @QueryMapping

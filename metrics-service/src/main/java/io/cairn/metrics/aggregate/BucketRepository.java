@@ -46,6 +46,8 @@ public class BucketRepository {
     public static final String DAYS = "touchpoint_days";
     public static final String MONTHS = "touchpoint_months";
     public static final String SEGMENTS = "buckets";
+    /** Which segment attributes and values a journey's answers came with (for filter choices). */
+    public static final String SEGMENT_VALUES = "segment_values";
     /** Ids per {@code $in}: the embedded server's cost grows with the square of the list. */
     static final int IDS_PER_QUERY = 200;
     static final int WRITES_PER_CALL = 1_000;
@@ -59,6 +61,7 @@ public class BucketRepository {
         mongo.indexOps(SEGMENTS).createIndex(new Index().on("touchpointId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
         mongo.indexOps(SEGMENTS).createIndex(new Index().on("journeyId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
         mongo.indexOps(MONTHS).createIndex(new Index().on("journeyId", Sort.Direction.ASC));
+        mongo.indexOps(SEGMENT_VALUES).createIndex(new Index().on("journeyId", Sort.Direction.ASC));
     }
 
     /** Adds the answers of {@code submissions} (those {@code include} accepts) with one bulk write of increments per collection. */
@@ -66,7 +69,10 @@ public class BucketRepository {
         Map<String, Increment> days = new LinkedHashMap<>();
         Map<String, Increment> months = new LinkedHashMap<>();
         Map<String, Increment> segments = new LinkedHashMap<>();
+        Map<String, Document> values = new LinkedHashMap<>();
         for (Submission s : submissions) {
+            s.segments().forEach((attribute, value) -> values.putIfAbsent(s.journeyId() + "|" + attribute + "|" + value,
+                    new Document("journeyId", s.journeyId()).append("attribute", attribute).append("value", value)));
             String segmentKey = segmentKey(s.segments());
             String month = s.day().substring(0, 7);
             Double outcome = s.outcomeValue();
@@ -88,6 +94,22 @@ public class BucketRepository {
         upsert(DAYS, days);
         upsert(MONTHS, months);
         upsert(SEGMENTS, segments);
+        if (!values.isEmpty()) {
+            List<UpdateOneModel<Document>> writes = new ArrayList<>();
+            values.forEach((id, fields) -> writes.add(new UpdateOneModel<>(new Document("_id", id),
+                    new Document("$setOnInsert", fields), new UpdateOptions().upsert(true))));
+            mongo.getCollection(SEGMENT_VALUES).bulkWrite(writes, UNORDERED);
+        }
+    }
+
+    /** The segment attributes of a journey's answers, each with its values (normalised), sorted. */
+    public Map<String, List<String>> segmentsOf(String journeyId) {
+        Map<String, List<String>> segments = new java.util.TreeMap<>();
+        for (Document d : mongo.find(Query.query(Criteria.where("journeyId").is(journeyId)), Document.class, SEGMENT_VALUES)) {
+            segments.computeIfAbsent(d.getString("attribute"), a -> new ArrayList<>()).add(d.getString("value"));
+        }
+        segments.values().forEach(java.util.Collections::sort);
+        return segments;
     }
 
     /** Raw driver writes in slices: the mapping layer and one huge message each cost more than the writes. */
@@ -120,7 +142,7 @@ public class BucketRepository {
 
     /** Removes every bucket (before all submissions are counted again); the collections and their indexes stay. */
     public void removeAll() {
-        List.of(DAYS, MONTHS, SEGMENTS).forEach(collection -> mongo.remove(new Query(), collection));
+        List.of(DAYS, MONTHS, SEGMENTS, SEGMENT_VALUES).forEach(collection -> mongo.remove(new Query(), collection));
     }
 
     /**

@@ -34,6 +34,13 @@ public class AnalysisController {
         this.clock = clock;
     }
 
+    /** The segment attributes a journey's answers came with, each with its values: the choices of a segment filter. */
+    @GetMapping("/journeys/{journeyId}/segments")
+    @PreAuthorize("hasRole('VIEWER')")
+    Map<String, List<String>> segments(@PathVariable String journeyId) {
+        return buckets.segmentsOf(journeyId);
+    }
+
     /** Key drivers of a journey's outcome, most important first, with their quadrant. */
     @GetMapping("/journeys/{journeyId}/key-drivers")
     @PreAuthorize("hasRole('VIEWER')")

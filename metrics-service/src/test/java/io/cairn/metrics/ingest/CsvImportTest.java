@@ -126,6 +126,10 @@ class CsvImportTest {
         JsonNode byCustomer = http.get("/scores/breakdown?touchpointId=" + touchpoint("Seat Comfort")
                 + "&by=customer%20type&from=2026-11-15&to=2026-11-15", bearer("viewer")).json();
         assertThat(byCustomer.propertyNames()).containsExactlyInAnyOrder("first time", "returning");
+        // the choices of a segment filter: every attribute with its normalised values
+        JsonNode segments = http.get("/journeys/" + journey + "/segments", bearer("viewer")).json();
+        assertThat(segments.propertyNames()).containsExactly("class", "customer type", "travel");
+        assertThat(segments.at("/class").toString()).isEqualTo("[\"business\",\"economy\",\"economy plus\"]");
 
         JsonNode again = upload(csv, airlineMapping(), false);
         assertThat(again.at("/accepted").asLong()).isZero();

@@ -1,0 +1,124 @@
+package io.cairn.systemtests;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Benchmark harness (not a test; failsafe runs only *IT classes unless named): a 12-stage, 120-touchpoint
+ * map with answers at every touchpoint, in headless Chromium through the running suite. Prints how long the
+ * map takes to be interactive after navigation (every card and badge rendered, drag handles in place) and
+ * how long a keyboard drop of a stage takes to show in the page. Run:
+ * ./mvnw -q -pl system-tests -am verify -Dtest=NoUnit -Dit.test=MapPerformanceBenchmark \
+ *   -Dsurefire.failIfNoSpecifiedTests=false
+ * Results are recorded in docs/benchmarks.md.
+ */
+class MapPerformanceBenchmark extends InBrowser {
+
+    static final int STAGES = 12;
+    static final int PER_STAGE = 10;
+
+    @Test
+    void mapOf120Touchpoints() {
+        String designer = "Bearer " + RunningSuite.get().token("designer");
+        String analyst = "Bearer " + RunningSuite.get().token("analyst");
+        List<Map<String, Object>> stages = new ArrayList<>();
+        for (int s = 0; s < STAGES; s++) {
+            stages.add(Map.of("name", "Stage " + (s + 1), "designedEmotion", s % 5 - 2));
+        }
+        JsonNode journey = RunningSuite.get().http().post("/api/journey/journeys", designer,
+                Map.of("name", "Benchmark map", "stages", stages)).json();
+        String journeyId = journey.at("/id").asString();
+        List<Map<String, Object>> touchpoints = new ArrayList<>();
+        for (int s = 0; s < STAGES; s++) {
+            for (int t = 0; t < PER_STAGE; t++) {
+                touchpoints.add(Map.of("stageId", journey.at("/stages/" + s + "/id").asString(), "touchpoint",
+                        Map.of("name", "Touchpoint " + (s + 1) + "." + (t + 1), "channel", "WEB", "ownerTeam", "team" + t,
+                                "targets", Map.of("CSAT", 75))));
+            }
+        }
+        JsonNode created = RunningSuite.get().http().post("/api/touchpoint/touchpoints/batch", designer,
+                Map.of("journeyId", journeyId, "touchpoints", touchpoints)).json();
+        // 3,000 respondents answering 14 touchpoints each over the last 30 days
+        Random random = new Random(3);
+        StringBuilder lines = new StringBuilder();
+        Instant now = Instant.now();
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder items = new StringBuilder();
+            int first = random.nextInt(created.size());
+            for (int k = 0; k < 14; k++) {
+                items.append(k == 0 ? "" : ",").append("{\"touchpointId\":\"")
+                        .append(created.get((first + k * 7) % created.size()).at("/id").asString())
+                        .append("\",\"metric\":\"CSAT\",\"score\":").append(1 + random.nextInt(5)).append('}');
+            }
+            lines.append("{\"id\":\"b-").append(i).append("\",\"journeyId\":\"").append(journeyId).append("\",\"at\":\"")
+                    .append(now.minus(random.nextInt(30), ChronoUnit.DAYS)).append("\",\"outcome\":{\"type\":\"NPS\",\"value\":")
+                    .append(random.nextInt(11)).append("},\"items\":[").append(items).append("]}\n");
+        }
+        RunningSuite.get().http().send("POST", "/api/metrics/submissions/bulk", analyst, lines.toString(), "application/x-ndjson");
+
+        Page page = signedIn("designer", new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1600, 1000));
+        String url = RunningSuite.get().baseUrl() + "/journeys/" + journeyId;
+        double[] interactive = new double[12];
+        for (int i = -2; i < interactive.length; i++) { // two warm-up loads
+            page.navigate(RunningSuite.get().baseUrl() + "/");
+            page.getByRole(AriaRole.HEADING, named("Journeys")).waitFor();
+            long start = System.nanoTime();
+            page.navigate(url);
+            page.waitForFunction("() => document.querySelectorAll('[data-testid=touchpoint-card]').length === 120"
+                    + " && document.querySelectorAll('[data-testid=measurement]').length >= 120"
+                    + " && document.querySelectorAll('button[aria-label^=\"Drag touchpoint\"]').length === 120");
+            if (i >= 0) {
+                interactive[i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+
+        double[] drop = new double[10];
+        for (int i = 0; i < drop.length; i++) {
+            String moving = page.locator("[data-testid=stage] h2").first().textContent();
+            page.getByRole(AriaRole.BUTTON, named("Move stage " + moving)).focus();
+            page.keyboard().press("Space");
+            page.waitForTimeout(300);
+            page.keyboard().press("ArrowRight");
+            page.waitForTimeout(300);
+            // from the drop key to the moment the first column shows another stage
+            page.evaluate("""
+                    () => { window.__dropped = new Promise(resolve => {
+                      let start;
+                      window.addEventListener('keydown', () => { start = performance.now(); }, { capture: true, once: true });
+                      const first = () => document.querySelector('[data-testid=stage] h2').textContent;
+                      const before = first();
+                      const observer = new MutationObserver(() => {
+                        if (start !== undefined && first() !== before) { observer.disconnect(); resolve(performance.now() - start); }
+                      });
+                      observer.observe(document.querySelector('.stages'), { childList: true, subtree: true, characterData: true });
+                    }); }""");
+            page.keyboard().press("Space");
+            drop[i] = ((Number) page.evaluate("() => window.__dropped")).doubleValue();
+            page.waitForTimeout(500); // the reorder reaches the server before the next one
+        }
+        System.out.printf("Map of %d stages and %d touchpoints, interactive after navigation: median %.0f ms, p90 %.0f ms (%d loads)%n",
+                STAGES, STAGES * PER_STAGE, median(interactive), percentile(interactive, 0.9), interactive.length);
+        System.out.printf("Stage drop shown in the page: median %.1f ms, max %.1f ms (%d drops)%n",
+                median(drop), Arrays.stream(drop).max().orElse(0), drop.length);
+    }
+
+    static double median(double[] values) {
+        return percentile(values, 0.5);
+    }
+
+    static double percentile(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.min(sorted.length - 1, Math.round(p * (sorted.length - 1)))];
+    }
+}
