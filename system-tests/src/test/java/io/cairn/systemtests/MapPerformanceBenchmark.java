@@ -101,9 +101,13 @@ class MapPerformanceBenchmark extends InBrowser {
                         if (start !== undefined && first() !== before) { observer.disconnect(); resolve(performance.now() - start); }
                       });
                       observer.observe(document.querySelector('.stages'), { childList: true, subtree: true, characterData: true });
+                      setTimeout(() => resolve(-1), 5000);
                     }); }""");
             page.keyboard().press("Space");
             drop[i] = ((Number) page.evaluate("() => window.__dropped")).doubleValue();
+            if (drop[i] < 0) {
+                throw new IllegalStateException("drop " + (i + 1) + " of stage " + moving + " did not show within 5 s");
+            }
             page.waitForTimeout(500); // the reorder reaches the server before the next one
         }
         System.out.printf("Map of %d stages and %d touchpoints, interactive after navigation: median %.0f ms, p90 %.0f ms (%d loads)%n",
