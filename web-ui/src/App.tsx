@@ -11,8 +11,14 @@ import { JourneyMapPage } from './map/JourneyMapPage';
 const EnpsPage = lazy(() => import('./enps/EnpsPage').then((m) => ({ default: m.EnpsPage })));
 const ImportPage = lazy(() => import('./import/ImportPage').then((m) => ({ default: m.ImportPage })));
 
-function Later({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<p role="status" className="muted">…</p>}>{children}</Suspense>;
+/** A signed-in screen under the header; a screen loaded on first use shows a placeholder meanwhile. */
+function SignedIn({ children }: { children: ReactNode }) {
+  return (
+    <RequireSession>
+      <AppHeader />
+      <Suspense fallback={<p role="status" className="muted">…</p>}>{children}</Suspense>
+    </RequireSession>
+  );
 }
 
 export function App() {
@@ -20,42 +26,10 @@ export function App() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/survey" element={<SurveyPage />} />
-      <Route
-        path="/"
-        element={
-          <RequireSession>
-            <AppHeader />
-            <JourneysPage />
-          </RequireSession>
-        }
-      />
-      <Route
-        path="/journeys/:id"
-        element={
-          <RequireSession>
-            <AppHeader />
-            <JourneyMapPage />
-          </RequireSession>
-        }
-      />
-      <Route
-        path="/journeys/:id/import"
-        element={
-          <RequireSession>
-            <AppHeader />
-            <Later><ImportPage /></Later>
-          </RequireSession>
-        }
-      />
-      <Route
-        path="/enps"
-        element={
-          <RequireSession>
-            <AppHeader />
-            <Later><EnpsPage /></Later>
-          </RequireSession>
-        }
-      />
+      <Route path="/" element={<SignedIn><JourneysPage /></SignedIn>} />
+      <Route path="/journeys/:id" element={<SignedIn><JourneyMapPage /></SignedIn>} />
+      <Route path="/journeys/:id/import" element={<SignedIn><ImportPage /></SignedIn>} />
+      <Route path="/enps" element={<SignedIn><EnpsPage /></SignedIn>} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );

@@ -27,7 +27,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * Benchmark harness (not a test): ingestion throughput against raw insertMany, and the 90-day summary of
  * 120 touchpoints at 100k and 1M submissions, on the embedded in-memory backend with the real driver.
- * Run: MAVEN_OPTS=-Xmx6g ./mvnw -q -pl metrics-service test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
+ * Run (after ./mvnw -q -pl platform -am install -DskipTests):
+ * MAVEN_OPTS=-Xmx12g ./mvnw -q -pl metrics-service test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
  *   -Dexec.mainClass=io.cairn.metrics.bench.MetricsBenchmark -Dexec.classpathScope=test [-Dexec.args="1000000"]
  * Results are recorded in docs/benchmarks.md.
  */
