@@ -237,4 +237,34 @@ describe('measured journey map', () => {
     expect(edits[2].variables).toEqual({ id: 't1', expectedVersion: 3, input: { name: 'Booking on the web' } });
     expect(screen.getByRole('button', { name: 'Nothing to redo' })).toBeDisabled();
   });
+  it('re-applies a stale rename on the version someone else made, after saying why it was refused', async () => {
+    signedInAs('designer');
+    let version = 3;
+    const edits: Record<string, unknown>[] = [];
+    serve((_url, init) => {
+      const { query, variables } = JSON.parse(String(init.body));
+      if (query.includes('query JourneyMap')) {
+        return json({ data: { journey: { id: 'j1', name: 'Airline trip', description: null, version, stages: [
+          { id: 's1', name: 'Book', designedEmotion: 1, touchpoints: [] }] }, weakTouchpoints: [] } });
+      }
+      edits.push(variables);
+      if (edits.length === 1) {
+        version = 5; // another designer got there first
+        return json({ data: null, errors: [{ message: 'Journey j1 is at version 5', extensions: { code: 'CONFLICT', currentVersion: 5 } }] });
+      }
+      return json({ data: { updateStage: { id: 'j1', version: 6 } } });
+    });
+    renderApp('/journeys/j1');
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Rename stage Book' }));
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Rename stage Book' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Rename stage Book' }), 'Plan and book{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Someone else changed this journey');
+    expect(screen.getByRole('button', { name: 'Nothing to undo' })).toBeDisabled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Re-apply my change (rename stage \u201cBook\u201d to \u201cPlan and book\u201d) on the current version' }));
+    await vi.waitFor(() => expect(edits).toHaveLength(2));
+    expect(edits[1]).toEqual({ journeyId: 'j1', stageId: 's1', expectedVersion: 5, input: { name: 'Plan and book' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
 });

@@ -76,7 +76,8 @@ export function JourneyMapPage() {
   const editable = canEditJourneys(session);
   const [map, setMap] = useState<JourneyMapResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  // a refused stale edit: explained, with a reload, and a re-apply on the new version when it can be redone
+  const [conflict, setConflict] = useState<{ refused: Op | null } | null>(null);
   const [reloads, setReloads] = useState(0);
   const reload = useCallback(() => setReloads((n) => n + 1), []);
   const [live, setLive] = useState<LiveStatus>('connecting');
@@ -90,24 +91,41 @@ export function JourneyMapPage() {
   const segmentKey = JSON.stringify(segment);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
-  const editor = useMapEditor({ journeyId: id, setMap, reload, onConflict: () => setConflict(true),
+  const editor = useMapEditor({ journeyId: id, setMap, reload, onConflict: (refused) => setConflict({ refused }),
     onError: (e) => setError(errorMessage(e, t)) });
   const { known, lastOwnEdit } = editor;
 
+  const loadMap = useCallback(() => {
+    const filter = Object.entries(JSON.parse(segmentKey) as Record<string, string>).map(([attribute, value]) => ({ attribute, value }));
+    return graphqlRequest<JourneyMapResult>(journeyMapDocument, { id, days, segment: filter.length ? filter : null });
+  }, [id, days, segmentKey]);
+
   useEffect(() => {
     let current = true;
-    const filter = Object.entries(JSON.parse(segmentKey) as Record<string, string>).map(([attribute, value]) => ({ attribute, value }));
-    graphqlRequest<JourneyMapResult>(journeyMapDocument, { id, days, segment: filter.length ? filter : null })
+    loadMap()
       .then((result) => {
         if (!current) return;
         known(result);
         setMap(result);
         setError(null);
-        setConflict(false);
+        setConflict(null);
       })
       .catch((e) => { if (current && !(e instanceof UnauthorizedError)) setError(errorMessage(e, t)); });
     return () => { current = false; };
-  }, [id, days, segmentKey, t, reloads, known]);
+  }, [loadMap, t, reloads, known]);
+
+  /** The refused edit again, on the journey as it is now. */
+  async function reapply(op: Op) {
+    setConflict(null);
+    try {
+      const result = await loadMap();
+      known(result);
+      setMap(result);
+      editor.change(op);
+    } catch (e) {
+      if (!(e instanceof UnauthorizedError)) setError(errorMessage(e, t));
+    }
+  }
 
   // every applied change of this journey, by anyone, refreshes the map; others' changes are pointed out
   const username = session?.username;
@@ -242,6 +260,10 @@ export function JourneyMapPage() {
       {conflict && (
         <div className="conflict" role="alert">
           {t('map.edit.conflict')} <button type="button" onClick={reload}>{t('map.edit.reload')}</button>
+          {conflict.refused && (
+            <> <button type="button" onClick={() => reapply(conflict.refused!)}
+              aria-label={t('map.edit.reapply', { what: describe(conflict.refused) })}>{t('map.edit.reapplyShort')}</button></>
+          )}
         </div>
       )}
       {journey && (

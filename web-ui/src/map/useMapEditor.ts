@@ -12,12 +12,13 @@ type Target = 'journey' | { touchpoint: string } | undefined;
 /**
  * This editor's edits: they run one after the other, each on the latest version this editor knows of
  * the journey or touchpoint (from the map or from the previous edit's answer). An edit someone else
- * made first comes back as CONFLICT: it is reported, never forced through. Reversible edits go on an
- * undo history (redo until the next new edit).
+ * made first comes back as CONFLICT: it is reported (with the refused edit, when it can be applied
+ * again on the new version), never forced through. Reversible edits go on an undo history (redo until
+ * the next new edit).
  */
 export function useMapEditor({ journeyId, setMap, reload, onConflict, onError }: {
   journeyId: string; setMap: Dispatch<SetStateAction<JourneyMapResult | null>>; reload: () => void;
-  onConflict: () => void; onError: (e: unknown) => void;
+  onConflict: (refused: Op | null) => void; onError: (e: unknown) => void;
 }) {
   const journeyVersion = useRef(0);
   const touchpointVersions = useRef(new Map<string, number>());
@@ -34,7 +35,7 @@ export function useMapEditor({ journeyId, setMap, reload, onConflict, onError }:
     }));
   }, []);
 
-  function edit(document: string, variables: () => Record<string, unknown>, target?: Target) {
+  function edit(document: string, variables: () => Record<string, unknown>, target?: Target, op: Op | null = null) {
     queue.current = queue.current.then(async () => {
       try {
         const result = await graphqlRequest<Record<string, { version?: number }>>(document, variables());
@@ -46,7 +47,11 @@ export function useMapEditor({ journeyId, setMap, reload, onConflict, onError }:
         }
         reload();
       } catch (e) {
-        if (e instanceof GraphQLRequestError && e.code === 'CONFLICT') onConflict();
+        if (e instanceof GraphQLRequestError && e.code === 'CONFLICT') {
+          // what the server refused is not on the history: it can be re-applied, not undone
+          if (op) setHistory((h) => ({ undo: h.undo.filter((x) => x !== op), redo: h.redo }));
+          onConflict(op);
+        }
         else if (!(e instanceof UnauthorizedError)) onError(e);
       }
     });
@@ -59,18 +64,18 @@ export function useMapEditor({ journeyId, setMap, reload, onConflict, onError }:
     switch (op.kind) {
       case 'renameStage':
         edit(renameStageDocument, () => ({ journeyId, stageId: op.stageId, expectedVersion: journeyVersion.current,
-          input: { name: op.to } }), 'journey');
+          input: { name: op.to } }), 'journey', op);
         break;
       case 'reorderStages':
-        edit(reorderStagesDocument, () => ({ journeyId, expectedVersion: journeyVersion.current, stageIds: op.to }), 'journey');
+        edit(reorderStagesDocument, () => ({ journeyId, expectedVersion: journeyVersion.current, stageIds: op.to }), 'journey', op);
         break;
       case 'moveTouchpoint':
         edit(moveTouchpointDocument, () => ({ id: op.id, expectedVersion: touchpointVersion(op.id), stageId: op.to.stageId,
-          position: op.to.position }), { touchpoint: op.id });
+          position: op.to.position }), { touchpoint: op.id }, op);
         break;
       case 'renameTouchpoint':
         edit(renameTouchpointDocument, () => ({ id: op.id, expectedVersion: touchpointVersion(op.id), input: { name: op.to } }),
-          { touchpoint: op.id });
+          { touchpoint: op.id }, op);
         break;
     }
   }
