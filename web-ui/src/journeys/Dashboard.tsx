@@ -56,9 +56,8 @@ export function Dashboard({ journeys }: { journeys: Journey[] }) {
       })
       .catch((e) => { if (current && !(e instanceof UnauthorizedError)) setError(errorMessage(e, t)); });
     return () => { current = false; };
-    // the journeys' ids decide what to ask for
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, t]);
+    // the journeys' ids (key) decide what to ask for, not the list object
+  }, [key, t]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     graphqlRequest<{ cases: { status: string; ownerTeam: string | null; dueAt: string }[] }>(openCasesDocument)

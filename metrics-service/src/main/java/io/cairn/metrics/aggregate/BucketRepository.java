@@ -49,7 +49,7 @@ public class BucketRepository {
     /** Which segment attributes and values a journey's answers came with (for filter choices). */
     public static final String SEGMENT_VALUES = "segment_values";
     /** Ids per {@code $in}: the embedded server's cost grows with the square of the list. */
-    static final int IDS_PER_QUERY = 200;
+    public static final int IDS_PER_QUERY = 200;
     static final int WRITES_PER_CALL = 1_000;
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final String[] SUMS = {"cn", "cx", "cy", "cxx", "cyy", "cxy"};
@@ -242,12 +242,19 @@ public class BucketRepository {
 
     private List<Document> byIds(String collection, Collection<String> ids) {
         List<Document> found = new ArrayList<>();
-        List<String> all = List.copyOf(ids);
-        for (int i = 0; i < all.size(); i += IDS_PER_QUERY) {
-            found.addAll(mongo.find(Query.query(Criteria.where("_id").in(all.subList(i, Math.min(all.size(), i + IDS_PER_QUERY)))),
-                    Document.class, collection));
+        for (List<String> chunk : chunks(List.copyOf(ids))) {
+            found.addAll(mongo.find(Query.query(Criteria.where("_id").in(chunk)), Document.class, collection));
         }
         return found;
+    }
+
+    /** Lists of at most {@link #IDS_PER_QUERY}, for {@code $in} queries. */
+    public static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += IDS_PER_QUERY) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + IDS_PER_QUERY)));
+        }
+        return chunks;
     }
 
     private static void accumulate(Map<String, Map<Metric, Totals>> totals, Document bucket, int sign) {

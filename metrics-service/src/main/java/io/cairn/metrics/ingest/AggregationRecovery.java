@@ -87,7 +87,7 @@ class AggregationRecovery implements ApplicationRunner {
         Set<String> affected = new HashSet<>();
         Set<YearMonth> months = new HashSet<>();
         for (IngestionJournal.Entry entry : entries) {
-            for (List<String> ids : IngestionService.chunks(entry.submissionIds())) {
+            for (List<String> ids : BucketRepository.chunks(entry.submissionIds())) {
                 for (Submission s : mongo.find(Query.query(Criteria.where("_id").in(ids)), Submission.class)) {
                     YearMonth month = YearMonth.parse(s.day().substring(0, 7));
                     months.add(month);

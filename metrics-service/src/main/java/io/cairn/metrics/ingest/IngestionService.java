@@ -134,21 +134,12 @@ public class IngestionService {
     /** Which of these submission ids were received before. */
     Set<String> existing(List<String> ids) {
         Set<String> found = new HashSet<>();
-        for (List<String> chunk : chunks(ids)) {
+        for (List<String> chunk : BucketRepository.chunks(ids)) {
             Query query = Query.query(Criteria.where("_id").in(chunk));
             query.fields().include("_id");
             mongo.find(query, Document.class, mongo.getCollectionName(Submission.class)).forEach(d -> found.add(d.getString("_id")));
         }
         return found;
-    }
-
-    /** Lists of at most 200: the embedded server's cost of {@code $in} grows with the square of its list. */
-    static <T> List<List<T>> chunks(List<T> all) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += 200) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + 200)));
-        }
-        return chunks;
     }
 
     /** Journals the batch, inserts what is new, counts it, closes the journal entry; answers the ids that were new. */
