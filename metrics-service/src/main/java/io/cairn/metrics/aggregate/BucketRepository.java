@@ -55,17 +55,34 @@ public class BucketRepository {
     private static final String[] SUMS = {"cn", "cx", "cy", "cxx", "cyy", "cxy"};
 
     private final MongoTemplate mongo;
+    private final ReadCache cache;
 
-    public BucketRepository(MongoTemplate mongo) {
+    /** {@code cacheSize}: read answers kept until the next write of buckets (see {@link ReadCache}); 0: none. */
+    @org.springframework.beans.factory.annotation.Autowired
+    public BucketRepository(MongoTemplate mongo,
+            @org.springframework.beans.factory.annotation.Value("${cairn.metrics.read-cache-size:256}") int cacheSize) {
         this.mongo = mongo;
+        this.cache = new ReadCache(mongo, cacheSize);
         mongo.indexOps(SEGMENTS).createIndex(new Index().on("touchpointId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
         mongo.indexOps(SEGMENTS).createIndex(new Index().on("journeyId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
         mongo.indexOps(MONTHS).createIndex(new Index().on("journeyId", Sort.Direction.ASC));
         mongo.indexOps(SEGMENT_VALUES).createIndex(new Index().on("journeyId", Sort.Direction.ASC));
     }
 
+    public BucketRepository(MongoTemplate mongo) {
+        this(mongo, 256);
+    }
+
     /** Adds the answers of {@code submissions} (those {@code include} accepts) with one bulk write of increments per collection. */
     public void add(Collection<Submission> submissions, BiPredicate<String, String> include) {
+        try {
+            write(submissions, include);
+        } finally {
+            cache.bump();
+        }
+    }
+
+    private void write(Collection<Submission> submissions, BiPredicate<String, String> include) {
         Map<String, Increment> days = new LinkedHashMap<>();
         Map<String, Increment> months = new LinkedHashMap<>();
         Map<String, Increment> segments = new LinkedHashMap<>();
@@ -104,12 +121,16 @@ public class BucketRepository {
 
     /** The segment attributes of a journey's answers, each with its values (normalised), sorted. */
     public Map<String, List<String>> segmentsOf(String journeyId) {
+        return cache.get(List.of("segments", journeyId), () -> readSegmentsOf(journeyId));
+    }
+
+    private Map<String, List<String>> readSegmentsOf(String journeyId) {
         Map<String, List<String>> segments = new java.util.TreeMap<>();
         for (Document d : mongo.find(Query.query(Criteria.where("journeyId").is(journeyId)), Document.class, SEGMENT_VALUES)) {
             segments.computeIfAbsent(d.getString("attribute"), a -> new ArrayList<>()).add(d.getString("value"));
         }
-        segments.values().forEach(java.util.Collections::sort);
-        return segments;
+        segments.replaceAll((attribute, values) -> List.copyOf(values.stream().sorted().toList()));
+        return java.util.Collections.unmodifiableMap(segments);
     }
 
     /** Raw driver writes in slices: the mapping layer and one huge message each cost more than the writes. */
@@ -130,6 +151,14 @@ public class BucketRepository {
 
     /** Removes every bucket of a touchpoint in a month (before its answers are counted again). */
     public void remove(String touchpointId, YearMonth month) {
+        try {
+            removeBuckets(touchpointId, month);
+        } finally {
+            cache.bump();
+        }
+    }
+
+    private void removeBuckets(String touchpointId, YearMonth month) {
         List<String> dayIds = new ArrayList<>();
         for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
             dayIds.add(touchpointId + "|" + day);
@@ -142,7 +171,11 @@ public class BucketRepository {
 
     /** Removes every bucket (before all submissions are counted again); the collections and their indexes stay. */
     public void removeAll() {
-        List.of(DAYS, MONTHS, SEGMENTS, SEGMENT_VALUES).forEach(collection -> mongo.remove(new Query(), collection));
+        try {
+            List.of(DAYS, MONTHS, SEGMENTS, SEGMENT_VALUES).forEach(collection -> mongo.remove(new Query(), collection));
+        } finally {
+            cache.bump();
+        }
     }
 
     /**
@@ -150,6 +183,12 @@ public class BucketRepository {
      * segments include every entry of {@code segmentFilter} (empty: everyone).
      */
     public Map<String, Map<Metric, Totals>> totals(Collection<String> touchpointIds, String fromDay, String toDay,
+            Map<String, String> segmentFilter) {
+        return cache.get(List.of("totals", List.copyOf(touchpointIds), fromDay, toDay, Map.copyOf(segmentFilter)),
+                () -> readOnly(readTotals(touchpointIds, fromDay, toDay, segmentFilter)));
+    }
+
+    private Map<String, Map<Metric, Totals>> readTotals(Collection<String> touchpointIds, String fromDay, String toDay,
             Map<String, String> segmentFilter) {
         if (!segmentFilter.isEmpty()) {
             return sum(segmentRows(Criteria.where("touchpointId").in(touchpointIds), fromDay, toDay, segmentFilter));
@@ -191,6 +230,12 @@ public class BucketRepository {
     /** The summed answers of every touchpoint of a journey over the window (see {@link #totals}). */
     public Map<String, Map<Metric, Totals>> totalsOfJourney(String journeyId, String fromDay, String toDay,
             Map<String, String> segmentFilter) {
+        return cache.get(List.of("journey", journeyId, fromDay, toDay, Map.copyOf(segmentFilter)),
+                () -> readOnly(readTotalsOfJourney(journeyId, fromDay, toDay, segmentFilter)));
+    }
+
+    private Map<String, Map<Metric, Totals>> readTotalsOfJourney(String journeyId, String fromDay, String toDay,
+            Map<String, String> segmentFilter) {
         if (!segmentFilter.isEmpty()) {
             return sum(segmentRows(Criteria.where("journeyId").is(journeyId), fromDay, toDay, segmentFilter));
         }
@@ -198,7 +243,7 @@ public class BucketRepository {
         Query query = Query.query(Criteria.where("journeyId").is(journeyId));
         query.fields().include("touchpointId");
         mongo.find(query, Document.class, MONTHS).forEach(d -> touchpoints.add(d.getString("touchpointId")));
-        return touchpoints.isEmpty() ? Map.of() : totals(touchpoints, fromDay, toDay, segmentFilter);
+        return touchpoints.isEmpty() ? Map.of() : readTotals(touchpoints, fromDay, toDay, segmentFilter);
     }
 
     /** The window day by day (per segment combination with a segment filter). */
@@ -221,6 +266,15 @@ public class BucketRepository {
     public List<Row> rowsWithSegments(Collection<String> touchpointIds, String fromDay, String toDay,
             Map<String, String> segmentFilter) {
         return segmentRows(Criteria.where("touchpointId").in(touchpointIds), fromDay, toDay, segmentFilter);
+    }
+
+    /** Answers are shared by the readers of the cache: none may change them. */
+    private static Map<String, Map<Metric, Totals>> readOnly(Map<String, Map<Metric, Totals>> totals) {
+        if (totals.isEmpty()) {
+            return Map.of();
+        }
+        totals.replaceAll((touchpoint, perMetric) -> java.util.Collections.unmodifiableMap(perMetric));
+        return java.util.Collections.unmodifiableMap(totals);
     }
 
     /** Sums rows per touchpoint and metric. */

@@ -107,4 +107,30 @@ class BucketRepositoryTest {
         }
         return totals;
     }
+
+    @Test
+    void aReadKeptForLaterIsNeverOlderThanTheLastWriteOfAnyReplica() {
+        MongoTemplate database = new MongoTemplate(client, "replicas");
+        BucketRepository one = new BucketRepository(database);
+        BucketRepository other = new BucketRepository(database);
+        one.add(List.of(answer("r1", "economy", 5)), (tp, day) -> true);
+        Map<String, Map<Metric, BucketRepository.Totals>> first = one.totals(List.of("tp-r"), "2026-01-01", "2026-01-31", Map.of());
+        assertThat(first.get("tp-r").get(Metric.CSAT).distribution().n()).isEqualTo(1);
+        assertThat(one.totals(List.of("tp-r"), "2026-01-01", "2026-01-31", Map.of())).isSameAs(first);
+
+        other.add(List.of(answer("r2", "business", 1)), (tp, day) -> true);
+        assertThat(one.totals(List.of("tp-r"), "2026-01-01", "2026-01-31", Map.of()).get("tp-r").get(Metric.CSAT)
+                .distribution().n()).isEqualTo(2);
+        assertThat(one.totalsOfJourney("r", "2026-01-01", "2026-01-31", Map.of("class", "business")).get("tp-r")
+                .get(Metric.CSAT).distribution().n()).isEqualTo(1);
+        assertThat(one.segmentsOf("r")).containsEntry("class", List.of("business", "economy"));
+
+        other.remove("tp-r", java.time.YearMonth.parse("2026-01"));
+        assertThat(one.totals(List.of("tp-r"), "2026-01-01", "2026-01-31", Map.of())).isEmpty();
+    }
+
+    static Submission answer(String id, String travelClass, int csat) {
+        return new Submission("r:" + id, "r", Instant.parse("2026-01-10T10:00:00Z"), "2026-01-10", Map.of("class", travelClass),
+                SubmissionRequest.OutcomeType.NPS, 8, List.of(new Submission.Answer("tp-r", Metric.CSAT, csat, null)), Instant.now());
+    }
 }

@@ -43,7 +43,8 @@ public final class MetricsBenchmark {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.memory("127.0.0.1", 0);
                 MongoClient client = MongoClients.create(server.connectionString("bench"))) {
             MongoTemplate mongo = new MongoTemplate(client, "bench");
-            BucketRepository buckets = new BucketRepository(mongo);
+            // no read cache: every read measured reads its buckets
+            BucketRepository buckets = new BucketRepository(mongo, 0);
             IngestionService ingestion = new IngestionService(mongo, buckets, new IngestionJournal(mongo, Clock.systemUTC()),
                     Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC(),
                     new StaticListableBeanFactory().getBeanProvider(AlertEvaluator.class));
@@ -94,7 +95,7 @@ public final class MetricsBenchmark {
                     } else {
                         // beyond 100k straight into the buckets: reads never touch submissions, and the in-memory
                         // backend could not hold a million submission documents in this heap
-                        buckets.add(submissions("summary", chunk), (tp, day) -> true);
+                        buckets.add(submissions("summary", ids, chunk), (tp, day) -> true);
                     }
                     loaded += chunk;
                 }
@@ -137,8 +138,11 @@ public final class MetricsBenchmark {
         }
     }
 
-    /** The same kind of submissions as {@link #ndjson}, already normalised, for the buckets only. */
-    static List<io.cairn.metrics.ingest.Submission> submissions(String journey, int count) {
+    /**
+     * The same kind of submissions as {@link #ndjson} (each answering 14 of {@code touchpointIds}), already
+     * normalised, for the buckets only.
+     */
+    static List<io.cairn.metrics.ingest.Submission> submissions(String journey, List<String> touchpointIds, int count) {
         List<io.cairn.metrics.ingest.Submission> submissions = new ArrayList<>(count);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String[] classes = {"business", "economy", "economy plus"};
@@ -150,10 +154,10 @@ public final class MetricsBenchmark {
             Map<String, String> segments = new java.util.TreeMap<>(Map.of("class", classes[RANDOM.nextInt(3)],
                     "type", types[RANDOM.nextInt(2)], "travel", travel[RANDOM.nextInt(2)]));
             int outcome = RANDOM.nextInt(11);
-            int first = RANDOM.nextInt(TOUCHPOINTS);
+            int first = RANDOM.nextInt(touchpointIds.size());
             List<io.cairn.metrics.ingest.Submission.Answer> answers = new ArrayList<>(ITEMS);
             for (int k = 0; k < ITEMS; k++) {
-                answers.add(new io.cairn.metrics.ingest.Submission.Answer("tp-" + (first + k * 7) % TOUCHPOINTS,
+                answers.add(new io.cairn.metrics.ingest.Submission.Answer(touchpointIds.get((first + k * 7) % touchpointIds.size()),
                         io.cairn.metrics.score.Metric.CSAT, 1 + RANDOM.nextInt(5), null));
             }
             submissions.add(new io.cairn.metrics.ingest.Submission(journey + ":b-" + i, journey, now, day, segments,
