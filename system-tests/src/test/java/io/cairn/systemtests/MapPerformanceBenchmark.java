@@ -106,7 +106,10 @@ class MapPerformanceBenchmark extends InBrowser {
             page.keyboard().press("Space");
             drop[i] = ((Number) page.evaluate("() => window.__dropped")).doubleValue();
             if (drop[i] < 0) {
-                throw new IllegalStateException("drop " + (i + 1) + " of stage " + moving + " did not show within 5 s");
+                page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of(System.getProperty("cairn.artifacts", "target"),
+                        "screenshots", "benchmark-drop.png")));
+                throw new IllegalStateException("drop " + (i + 1) + " of stage " + moving + " did not show within 5 s; dnd-kit said: "
+                        + page.evaluate("() => [...document.querySelectorAll('[id^=DndLiveRegion]')].map(e => e.textContent).join(' | ')"));
             }
             page.waitForTimeout(500); // the reorder reaches the server before the next one
         }

@@ -190,7 +190,8 @@ public final class GatewayBenchmark {
     private Map<String, Double> requestCounts() throws IOException, InterruptedException {
         String admin = "Bearer " + cairn(Map.of(), "token", "admin").trim();
         Map<String, Double> counts = new LinkedHashMap<>();
-        Pattern counter = Pattern.compile("^http_server_requests_seconds_count\\{([^}]*)} ([0-9.E+-]+)", Pattern.MULTILINE);
+        // labels may hold braces (uri="/journeys/{id}"); an exemplar may follow the value
+        Pattern counter = Pattern.compile("^http_server_requests_seconds_count\\{(.*?)} ([0-9.E+-]+)(?: #.*)?$", Pattern.MULTILINE);
         String[] services = {"journey-service", "touchpoint-service", "metrics-service"};
         for (int s = 0; s < services.length; s++) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + (port + s + 1)
