@@ -8,12 +8,12 @@ import participationDocument from '../graphql/campaignParticipation.graphql?raw'
 import resultsDocument from '../graphql/campaignResults.graphql?raw';
 import { GraphQLRequestError, graphqlRequest } from '../graphql/client';
 import type {
-  Campaign, CampaignResults, Department, IssueSurveyLinksResult, Participation, SurveyLink,
-} from '../graphql/types';
+  Campaign, CampaignResults, Department, Participation, SurveyLink } from '../graphql/types';
 import { getSession } from '../auth/session';
 import { errorMessage } from '../journeys/errors';
 import { ResultsTable } from './ResultsTable';
 import { saveFile, toCsv } from '../export/files';
+import type { CampaignParticipationQuery, CampaignParticipationQueryVariables, CampaignResultsQuery, CampaignResultsQueryVariables, IssueSurveyLinksFromRosterMutation, IssueSurveyLinksFromRosterMutationVariables, IssueSurveyLinksMutation, IssueSurveyLinksMutationVariables } from '../graphql/generated';
 
 /** Links as a CSV file for whoever sends them out: this download is the only copy. */
 function downloadLinks(campaign: Campaign, links: SurveyLink[]) {
@@ -25,8 +25,7 @@ function downloadLinks(campaign: Campaign, links: SurveyLink[]) {
 async function downloadResults(campaign: Campaign): Promise<void> {
   const session = getSession();
   const response = await fetch(`/api/employee-nps/campaigns/${encodeURIComponent(campaign.id)}/results.csv`, {
-    headers: session ? { Authorization: `Bearer ${session.token}` } : {},
-  });
+    headers: session ? { Authorization: `Bearer ${session.token}` } : {} });
   if (!response.ok) throw new Error(`The export failed (${response.status})`);
   saveFile(await response.blob(), 'enps-results', campaign.name);
 }
@@ -47,10 +46,10 @@ export function CampaignDetail({ campaign, departments, manage, onChanged }: {
   const load = useCallback(async () => {
     setError(null);
     try {
-      const p = await graphqlRequest<{ campaignParticipation: Participation[] }>(participationDocument, { id: campaign.id });
+      const p = await graphqlRequest<CampaignParticipationQuery, CampaignParticipationQueryVariables>(participationDocument, { id: campaign.id });
       setParticipation(p.campaignParticipation);
       if (campaign.resultsReleased) {
-        const r = await graphqlRequest<{ campaignResults: CampaignResults }>(resultsDocument, { id: campaign.id });
+        const r = await graphqlRequest<CampaignResultsQuery, CampaignResultsQueryVariables>(resultsDocument, { id: campaign.id });
         setResults(r.campaignResults);
       } else {
         setResults(null);
@@ -81,7 +80,7 @@ export function CampaignDetail({ campaign, departments, manage, onChanged }: {
     const wanted = Object.entries(counts).filter(([, n]) => n > 0).map(([department, count]) => ({ department, count }));
     if (wanted.length === 0) return;
     try {
-      const result = await graphqlRequest<IssueSurveyLinksResult>(issueSurveyLinksDocument, { campaignId: campaign.id, counts: wanted });
+      const result = await graphqlRequest<IssueSurveyLinksMutation, IssueSurveyLinksMutationVariables>(issueSurveyLinksDocument, { campaignId: campaign.id, counts: wanted });
       setIssued(result.issueSurveyLinks.links);
       setCounts({});
       void load();
@@ -95,7 +94,7 @@ export function CampaignDetail({ campaign, departments, manage, onChanged }: {
     setRosterNotice(null);
     setRosterRows([]);
     try {
-      const result = await graphqlRequest<{ issueSurveyLinksFromRoster: { issued: number; alreadyInvited: string[]; links: SurveyLink[] } }>(
+      const result = await graphqlRequest<IssueSurveyLinksFromRosterMutation, IssueSurveyLinksFromRosterMutationVariables>(
         issueFromRosterDocument, { campaignId: campaign.id, csv: await file.text() });
       setIssued(result.issueSurveyLinksFromRoster.links);
       if (result.issueSurveyLinksFromRoster.alreadyInvited.length > 0) {

@@ -5,6 +5,7 @@ import dualNpsDocument from '../graphql/dualNps.graphql?raw';
 import { graphqlRequest } from '../graphql/client';
 import type { DualNpsRow } from '../graphql/types';
 import { errorMessage } from '../journeys/errors';
+import type { DualNpsQuery, DualNpsQueryVariables } from '../graphql/generated';
 
 /**
  * Employee NPS of each department (its latest closed campaign) against the customer NPS of the touchpoints it
@@ -16,7 +17,7 @@ export function DualNpsPanel() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    graphqlRequest<{ dualNps: DualNpsRow[] }>(dualNpsDocument, { days: 365 })
+    graphqlRequest<DualNpsQuery, DualNpsQueryVariables>(dualNpsDocument, { days: 365 })
       .then((result) => setRows(result.dualNps))
       .catch((e) => setError(errorMessage(e, t)));
   }, [t]);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import campaignsDocument from '../graphql/campaigns.graphql?raw';
 import departmentsDocument from '../graphql/enpsDepartments.graphql?raw';
 import { graphqlRequest, UnauthorizedError } from '../graphql/client';
-import type { Campaign, CampaignsResult, Department, DepartmentsResult } from '../graphql/types';
+import type { Campaign, Department } from '../graphql/types';
 import { useSession } from '../auth/SessionContext';
 import { canRunEnps } from '../auth/session';
 import { errorMessage } from '../journeys/errors';
@@ -11,6 +11,7 @@ import { CampaignDetail } from './CampaignDetail';
 import { DepartmentsPanel } from './DepartmentsPanel';
 import { TrendPanel } from './TrendPanel';
 import { NewCampaignForm } from './NewCampaignForm';
+import type { CampaignsQuery, CampaignsQueryVariables, EnpsDepartmentsQuery, EnpsDepartmentsQueryVariables } from '../graphql/generated';
 
 const DUAL = 'dual-nps';
 
@@ -30,8 +31,8 @@ export function EnpsPage() {
   const load = useCallback(async () => {
     try {
       const [c, d] = await Promise.all([
-        graphqlRequest<CampaignsResult>(campaignsDocument),
-        graphqlRequest<DepartmentsResult>(departmentsDocument),
+        graphqlRequest<CampaignsQuery, CampaignsQueryVariables>(campaignsDocument),
+        graphqlRequest<EnpsDepartmentsQuery, EnpsDepartmentsQueryVariables>(departmentsDocument),
       ]);
       setCampaigns(c.campaigns);
       setDepartments(d.departments);

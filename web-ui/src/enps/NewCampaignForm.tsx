@@ -5,6 +5,7 @@ import { graphqlRequest } from '../graphql/client';
 import type { CampaignInput, Department } from '../graphql/types';
 import { LANGUAGES } from '../i18n';
 import { errorMessage } from '../journeys/errors';
+import type { CreateCampaignMutation, CreateCampaignMutationVariables } from '../graphql/generated';
 
 function inTwoWeeks(): string {
   const date = new Date(Date.now() + 14 * 86_400_000);
@@ -38,7 +39,7 @@ export function NewCampaignForm({ departments, onCreated }: { departments: Depar
     if (openQuestion.trim()) input.openQuestion = [{ language, text: openQuestion.trim() }];
     setBusy(true);
     try {
-      const created = await graphqlRequest<{ createCampaign: { id: string } }>(createCampaignDocument, { input });
+      const created = await graphqlRequest<CreateCampaignMutation, CreateCampaignMutationVariables>(createCampaignDocument, { input });
       setName('');
       setOpenQuestion('');
       onCreated(created.createCampaign.id);

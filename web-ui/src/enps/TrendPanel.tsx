@@ -4,6 +4,7 @@ import trendDocument from '../graphql/enpsTrend.graphql?raw';
 import { graphqlRequest } from '../graphql/client';
 import type { Department, TrendPoint } from '../graphql/types';
 import { errorMessage } from '../journeys/errors';
+import type { EnpsTrendQuery, EnpsTrendQueryVariables } from '../graphql/generated';
 
 /** One group's eNPS across closed campaigns (the whole organisation for HR, or a department). */
 export function TrendPanel({ departments, everyone }: { departments: Department[]; everyone: boolean }) {
@@ -14,7 +15,7 @@ export function TrendPanel({ departments, everyone }: { departments: Department[
 
   useEffect(() => {
     if (!everyone && !department) return;
-    graphqlRequest<{ enpsTrend: TrendPoint[] }>(trendDocument, { department: department || null })
+    graphqlRequest<EnpsTrendQuery, EnpsTrendQueryVariables>(trendDocument, { department: department || null })
       .then((result) => { setPoints(result.enpsTrend); setError(null); })
       .catch((e) => setError(errorMessage(e, t)));
   }, [department, everyone, t]);

@@ -1,4 +1,6 @@
-// Result and variable types of the documents in this folder (kept next to them, checked by tsc).
+// The shapes the screens work with. What each operation returns and takes is generated from the gateway's
+// schema into generated.ts (`npm run codegen`, run by the build); requests are typed with those, so tsc
+// checks that every answer fits the shape a screen reads it as.
 
 export type JourneyStatus = 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
 
@@ -15,13 +17,6 @@ export interface Journey {
   version: number;
 }
 
-export interface JourneysResult {
-  journeys: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: Journey[];
-  };
-}
 
 export interface JourneysVariables {
   first?: number;
@@ -35,9 +30,6 @@ export interface CreateJourneyInput {
   tags?: string[];
 }
 
-export interface CreateJourneyResult {
-  createJourney: Journey;
-}
 
 // Employee NPS
 
@@ -49,9 +41,6 @@ export interface Department {
   children: string[];
 }
 
-export interface DepartmentsResult {
-  departments: Department[];
-}
 
 export type CampaignStatus = 'DRAFT' | 'OPEN' | 'CLOSED';
 
@@ -79,9 +68,6 @@ export interface Campaign {
   openQuestion: Translation[] | null;
 }
 
-export interface CampaignsResult {
-  campaigns: Campaign[];
-}
 
 export interface CampaignInput {
   name: string;
@@ -100,9 +86,6 @@ export interface SurveyLink {
   url: string;
 }
 
-export interface IssueSurveyLinksResult {
-  issueSurveyLinks: { issued: number; links: SurveyLink[] };
-}
 
 export interface Participation {
   department: string | null;
@@ -154,6 +137,7 @@ export interface DualNpsRow {
   customer: { touchpoints: number; npsN: number; nps: number | null; npsMargin: number | null; csatN: number; csat: number | null };
 }
 
+/** One closed campaign of a department's eNPS trend. */
 export interface TrendPoint {
   campaignId: string;
   campaignName: string;
@@ -220,17 +204,8 @@ export interface JourneyTemplate {
   touchpointCount: number;
 }
 
-export interface JourneyTemplatesResult {
-  journeyTemplates: JourneyTemplate[];
-}
 
-export interface CreateJourneyFromTemplateResult {
-  createJourneyFromTemplate: Journey;
-}
 
-export interface JourneyChangedEvent {
-  journeyChanged: { journeyId: string; journeyVersion: number; changedBy: string | null; at: string | null };
-}
 
 export interface ImportTargetsResult {
   journey: { id: string; name: string; stages: { id: string; name: string; touchpoints: { id: string; name: string }[] | null }[] } | null;
@@ -252,7 +227,8 @@ export interface ImportJob {
   percent: number;
 }
 
-export interface TrendPoint {
+/** One period of a touchpoint's score series. */
+export interface ScoreTrendPoint {
   metric: Metric;
   from: string;
   to: string;
@@ -277,7 +253,7 @@ export interface TouchpointDrawerResult {
   touchpoint: {
     id: string; name: string; description: string | null; channel: string; ownerTeam: string | null; dimension: string | null;
     expectation: string | null; importance: number | null; importanceDerived: boolean; targets: { metric: Metric; value: number }[];
-    painPoints: string[]; opportunities: string[]; momentOfTruth: boolean; version: number; trend: TrendPoint[] | null;
+    painPoints: string[]; opportunities: string[]; momentOfTruth: boolean; version: number; trend: ScoreTrendPoint[] | null;
   } | null;
   keyDrivers: { touchpointId: string; metric: Metric; importance: number | null; pairs: number; quadrant: string }[];
   cases: CaseSummary[];

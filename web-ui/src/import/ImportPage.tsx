@@ -7,6 +7,7 @@ import { graphqlRequest, UnauthorizedError } from '../graphql/client';
 import type { ImportJob, ImportTargetsResult } from '../graphql/types';
 import { errorMessage } from '../journeys/errors';
 import { importJob, startImport } from './api';
+import type { ImportTargetsQuery, ImportTargetsQueryVariables } from '../graphql/generated';
 
 type Metric = 'CSAT' | 'NPS' | 'CES';
 interface Item { column: string; metric: Metric; zeroMeansNotApplicable: boolean }
@@ -39,7 +40,7 @@ export function ImportPage() {
   const polling = useRef<number | null>(null);
 
   useEffect(() => {
-    graphqlRequest<ImportTargetsResult>(importTargetsDocument, { id })
+    graphqlRequest<ImportTargetsQuery, ImportTargetsQueryVariables>(importTargetsDocument, { id })
       .then((result) => setTargets(result.journey))
       .catch((e) => { if (!(e instanceof UnauthorizedError)) setError(errorMessage(e, t)); });
     return () => { if (polling.current) window.clearTimeout(polling.current); };

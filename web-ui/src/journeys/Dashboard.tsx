@@ -6,6 +6,7 @@ import { graphqlRequest, UnauthorizedError } from '../graphql/client';
 import type { Journey, Metric } from '../graphql/types';
 import { errorMessage } from './errors';
 import { dashboardDocument } from './dashboardQuery';
+import type { OpenCasesQuery, OpenCasesQueryVariables } from '../graphql/generated';
 
 const QuadrantChart = lazy(() => import('./QuadrantChart').then((m) => ({ default: m.QuadrantChart })));
 
@@ -60,7 +61,7 @@ export function Dashboard({ journeys }: { journeys: Journey[] }) {
   }, [key, t]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
-    graphqlRequest<{ cases: { status: string; ownerTeam: string | null; dueAt: string }[] }>(openCasesDocument)
+    graphqlRequest<OpenCasesQuery, OpenCasesQueryVariables>(openCasesDocument)
       .then((result) => {
         const teams = new Map<string, { open: number; overdue: number }>();
         const now = Date.now();

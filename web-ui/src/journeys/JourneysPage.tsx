@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import journeysDocument from '../graphql/journeys.graphql?raw';
 import { graphqlRequest, UnauthorizedError } from '../graphql/client';
-import type { Journey, JourneysResult, JourneysVariables } from '../graphql/types';
+import type { Journey, JourneysVariables } from '../graphql/types';
 import { useSession } from '../auth/SessionContext';
 import { canEditJourneys } from '../auth/session';
 import { NewJourneyForm } from './NewJourneyForm';
 import { TemplatePicker } from './TemplatePicker';
 import { Dashboard } from './Dashboard';
 import { errorMessage } from './errors';
+import type { JourneysQuery, JourneysQueryVariables } from '../graphql/generated';
 
 const PAGE_SIZE = 25;
 
@@ -32,7 +33,7 @@ export function JourneysPage() {
     setLoad({ state: 'loading' });
     try {
       const variables: JourneysVariables = { first: PAGE_SIZE, after };
-      const { journeys: page } = await graphqlRequest<JourneysResult>(journeysDocument, variables);
+      const { journeys: page } = await graphqlRequest<JourneysQuery, JourneysQueryVariables>(journeysDocument, variables);
       if (request !== latestRequest.current) return;
       setJourneys((current) => (after ? [...current, ...page.nodes] : page.nodes));
       setTotal(page.totalCount);

@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import createJourneyDocument from '../graphql/createJourney.graphql?raw';
 import { GraphQLRequestError, graphqlRequest } from '../graphql/client';
-import type { CreateJourneyInput, CreateJourneyResult, Journey } from '../graphql/types';
+import type { CreateJourneyInput, Journey } from '../graphql/types';
 import { errorMessage } from './errors';
+import type { CreateJourneyMutation, CreateJourneyMutationVariables } from '../graphql/generated';
 
 const MAX_NAME = 200;
 
@@ -39,7 +40,7 @@ export function NewJourneyForm({ onCreated }: { onCreated: (journey: Journey) =>
     if (tagList.length) input.tags = tagList;
     setBusy(true);
     try {
-      const result = await graphqlRequest<CreateJourneyResult>(createJourneyDocument, { input });
+      const result = await graphqlRequest<CreateJourneyMutation, CreateJourneyMutationVariables>(createJourneyDocument, { input });
       onCreated(result.createJourney);
       setNotice(t('newJourney.created', { name: result.createJourney.name }));
       setName('');

@@ -4,8 +4,9 @@ import { useNavigate } from 'react-router';
 import templatesDocument from '../graphql/journeyTemplates.graphql?raw';
 import createFromTemplateDocument from '../graphql/createJourneyFromTemplate.graphql?raw';
 import { graphqlRequest, UnauthorizedError } from '../graphql/client';
-import type { CreateJourneyFromTemplateResult, Journey, JourneyTemplate, JourneyTemplatesResult } from '../graphql/types';
+import type { Journey, JourneyTemplate } from '../graphql/types';
 import { errorMessage } from './errors';
+import type { CreateJourneyFromTemplateMutation, CreateJourneyFromTemplateMutationVariables, JourneyTemplatesQuery, JourneyTemplatesQueryVariables } from '../graphql/generated';
 
 /** Starts a journey from one of the templates (stages and touchpoints included) and opens its map. */
 export function TemplatePicker({ onCreated }: { onCreated: (journey: Journey) => void }) {
@@ -17,7 +18,7 @@ export function TemplatePicker({ onCreated }: { onCreated: (journey: Journey) =>
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    graphqlRequest<JourneyTemplatesResult>(templatesDocument)
+    graphqlRequest<JourneyTemplatesQuery, JourneyTemplatesQueryVariables>(templatesDocument)
       .then((result) => setTemplates(result.journeyTemplates))
       .catch((e) => { if (!(e instanceof UnauthorizedError)) setError(errorMessage(e, t)); });
   }, [t]);
@@ -27,7 +28,7 @@ export function TemplatePicker({ onCreated }: { onCreated: (journey: Journey) =>
     setError(null);
     try {
       const name = (names[template.key] ?? '').trim();
-      const { createJourneyFromTemplate: journey } = await graphqlRequest<CreateJourneyFromTemplateResult>(
+      const { createJourneyFromTemplate: journey } = await graphqlRequest<CreateJourneyFromTemplateMutation, CreateJourneyFromTemplateMutationVariables>(
         createFromTemplateDocument, { key: template.key, name: name || null });
       onCreated(journey);
       navigate(`/journeys/${journey.id}`);

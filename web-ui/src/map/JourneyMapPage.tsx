@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { closestCenter, closestCorners, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors,
-  type CollisionDetection, type DragEndEvent } from '@dnd-kit/core';
+  type Active, type CollisionDetection, type DragEndEvent, type DroppableContainer, type KeyboardCoordinateGetter,
+  type UniqueIdentifier } from '@dnd-kit/core';
 import { arrayMove, horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import addStageDocument from '../graphql/addStage.graphql?raw';
 import createTouchpointDocument from '../graphql/createTouchpoint.graphql?raw';
@@ -11,7 +12,7 @@ import journeyChangedDocument from '../graphql/journeyChanged.graphql?raw';
 import journeyMapDocument from '../graphql/journeyMap.graphql?raw';
 import { graphqlRequest, UnauthorizedError } from '../graphql/client';
 import { subscribe, type LiveStatus } from '../graphql/live';
-import type { JourneyChangedEvent, JourneyMapResult, MapStage, MapTouchpoint, Measurement, Weakness } from '../graphql/types';
+import type { JourneyMapResult, MapStage, MapTouchpoint, Measurement, Weakness } from '../graphql/types';
 import { useSession } from '../auth/SessionContext';
 import { canActOnAnswers, canEditJourneys } from '../auth/session';
 import { errorMessage } from '../journeys/errors';
@@ -21,6 +22,7 @@ import { TouchpointDrawer } from './TouchpointDrawer';
 import { EmotionLane, NotesLanes } from './Lanes';
 import { placeOf, type Op, type Place } from './editOps';
 import { useMapEditor } from './useMapEditor';
+import type { JourneyChangedSubscription, JourneyMapQuery, JourneyMapQueryVariables } from '../graphql/generated';
 
 const WINDOWS = [30, 90, 365];
 
@@ -39,12 +41,26 @@ function severityClass(w: Weakness | undefined): string {
   return w.severity >= 20 ? 'weak severe' : w.severity >= 8 ? 'weak' : 'weak mild';
 }
 
-/** Stages collide with stages only; touchpoints with touchpoints and with stages' drop areas. */
+/** Stages go among stages only; touchpoints among touchpoints and stages' drop areas. */
+function sameKind(active: Active | null, container: DroppableContainer): boolean {
+  return (active?.data.current?.type === 'stage') === (container.data.current?.type === 'stage');
+}
+
 const collisions: CollisionDetection = (args) => {
-  const type = args.active.data.current?.type;
-  const droppableContainers = args.droppableContainers.filter((c) =>
-    type === 'stage' ? c.data.current?.type === 'stage' : c.data.current?.type !== 'stage');
-  return (type === 'stage' ? closestCenter : closestCorners)({ ...args, droppableContainers });
+  const droppableContainers = args.droppableContainers.filter((c) => sameKind(args.active, c));
+  return (args.active.data.current?.type === 'stage' ? closestCenter : closestCorners)({ ...args, droppableContainers });
+};
+
+/**
+ * Arrow keys move to the nearest place of the same kind: left alone, dnd-kit would also consider the cards
+ * inside a column and a stage could land on itself.
+ */
+const keyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
+  const all = args.context.droppableContainers;
+  // dnd-kit's map of droppables is not exported: a copy of the same class holding those of the same kind
+  const Containers = all.constructor as new (entries: [UniqueIdentifier, DroppableContainer][]) => typeof all;
+  const droppableContainers = new Containers([...all.entries()].filter(([, c]) => sameKind(args.context.active, c)));
+  return sortableKeyboardCoordinates(event, { ...args, context: { ...args.context, droppableContainers } });
 };
 
 /** Where a dropped touchpoint goes: before the touchpoint it was dropped on, or at the end of a stage. */
@@ -90,14 +106,14 @@ export function JourneyMapPage() {
   const [segment, setSegment] = useState<Record<string, string>>({});
   const segmentKey = JSON.stringify(segment);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }));
   const editor = useMapEditor({ journeyId: id, setMap, reload, onConflict: (refused) => setConflict({ refused }),
     onError: (e) => setError(errorMessage(e, t)) });
   const { known, lastOwnEdit } = editor;
 
   const loadMap = useCallback(() => {
     const filter = Object.entries(JSON.parse(segmentKey) as Record<string, string>).map(([attribute, value]) => ({ attribute, value }));
-    return graphqlRequest<JourneyMapResult>(journeyMapDocument, { id, days, segment: filter.length ? filter : null });
+    return graphqlRequest<JourneyMapQuery, JourneyMapQueryVariables>(journeyMapDocument, { id, days, segment: filter.length ? filter : null });
   }, [id, days, segmentKey]);
 
   useEffect(() => {
@@ -129,7 +145,7 @@ export function JourneyMapPage() {
 
   // every applied change of this journey, by anyone, refreshes the map; others' changes are pointed out
   const username = session?.username;
-  useEffect(() => subscribe<JourneyChangedEvent>(journeyChangedDocument, { id }, (event) => {
+  useEffect(() => subscribe<JourneyChangedSubscription>(journeyChangedDocument, { id }, (event) => {
     const by = event.journeyChanged.changedBy;
     if (by !== username || Date.now() - lastOwnEdit.current > 5000) setChangedBy(by ?? '?');
     reload();

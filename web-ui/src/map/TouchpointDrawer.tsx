@@ -9,6 +9,7 @@ import type { CaseSummary, Metric, TouchpointDrawerResult, Weakness } from '../g
 import { useSession } from '../auth/SessionContext';
 import { canActOnAnswers, canEditJourneys } from '../auth/session';
 import { errorMessage } from '../journeys/errors';
+import type { TouchpointDrawerQuery, TouchpointDrawerQueryVariables } from '../graphql/generated';
 
 const TrendChart = lazy(() => import('./TrendChart').then((m) => ({ default: m.TrendChart })));
 
@@ -29,7 +30,7 @@ export function TouchpointDrawer({ journeyId, touchpointId, days, weakness, relo
 
   useEffect(() => {
     let current = true;
-    graphqlRequest<TouchpointDrawerResult>(drawerDocument, { id: touchpointId, journeyId, days })
+    graphqlRequest<TouchpointDrawerQuery, TouchpointDrawerQueryVariables>(drawerDocument, { id: touchpointId, journeyId, days })
       .then((result) => { if (current) { setData(result); setError(null); } })
       .catch((e) => { if (current && !(e instanceof UnauthorizedError)) setError(errorMessage(e, t)); });
     return () => { current = false; };

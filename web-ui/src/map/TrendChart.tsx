@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { TrendPoint } from '../graphql/types';
+import type { ScoreTrendPoint } from '../graphql/types';
 
 /** One metric week by week: the score as a line inside its 95% interval as a band (loaded with the drawer only). */
-export function TrendChart({ points }: { points: TrendPoint[] }) {
+export function TrendChart({ points }: { points: ScoreTrendPoint[] }) {
   const { t, i18n } = useTranslation();
   const dates = new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric' });
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
