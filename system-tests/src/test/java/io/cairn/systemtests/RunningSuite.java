@@ -1,9 +1,9 @@
 package io.cairn.systemtests;
 
+import io.cairn.platform.test.FreePorts;
 import io.cairn.platform.test.ServiceHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ public final class RunningSuite implements BeforeAllCallback {
 
         private final Path root = Path.of(System.getProperty("cairn.root", "..")).toAbsolutePath().normalize();
         private final Path dataDir = Path.of(System.getProperty("cairn.artifacts", "target"), "suite-data").toAbsolutePath();
-        private final int port = freeBasePort();
+        private final int port = FreePorts.suiteBase();
 
         public String baseUrl() {
             return "http://localhost:" + port;
@@ -114,23 +114,6 @@ public final class RunningSuite implements BeforeAllCallback {
             }
         }
 
-        private static int freeBasePort() {
-            for (int attempt = 0; attempt < 50; attempt++) {
-                int base = 20000 + (int) (Math.random() * 20000);
-                if (Stream.iterate(base, p -> p + 1).limit(5).allMatch(Instance::free)) {
-                    return base;
-                }
-            }
-            throw new IllegalStateException("No five free consecutive ports");
-        }
-
-        private static boolean free(int port) {
-            try (ServerSocket socket = new ServerSocket(port)) {
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        }
 
         private static void deleteRecursively(Path dir) {
             if (!Files.exists(dir)) {

@@ -4,8 +4,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.cairn.metrics.aggregate.BucketRepository;
 import io.cairn.platform.mongo.EmbeddedMongoServer;
+import io.cairn.platform.test.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,31 +50,15 @@ public final class GatewayBenchmark {
     static final int PER_STAGE = 10;
     static final int DAYS = 90;
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String MAP_QUERY = """
-            query JourneyMap($id: ID!, $days: Int!) {
-              journey(id: $id) {
-                id name description version
-                stages {
-                  id name designedEmotion
-                  touchpoints {
-                    id name channel ownerTeam dimension designedEmotion momentOfTruth painPoints opportunities version
-                    measurements(days: $days) { metric n score { value margin } }
-                  }
-                }
-              }
-              weakTouchpoints(journeyId: $id, days: $days) {
-                touchpointId metric status severity reason target gap importance
-                score { value margin n }
-              }
-              segments(journeyId: $id) { attribute values }
-            }""";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Path root = projectRoot();
     private final Path dataDir = root.resolve("metrics-service/target/gateway-benchmark");
-    private final int port = freeBasePort();
+    private final int port = FreePorts.suiteBase();
     private String token;
+    /** The web UI's own map query, as the browser sends it. */
+    private final String mapQuery = read(root.resolve("web-ui/src/graphql/journeyMap.graphql"));
 
     public static void main(String[] args) throws Exception {
         int submissions = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -295,7 +279,7 @@ public final class GatewayBenchmark {
     }
 
     JsonNode graphQl(String journeyId) throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(Map.of("query", MAP_QUERY, "variables", Map.of("id", journeyId, "days", DAYS)));
+        String body = JSON.writeValueAsString(Map.of("query", mapQuery, "variables", Map.of("id", journeyId, "days", DAYS)));
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
                 .header("Authorization", token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -339,6 +323,14 @@ public final class GatewayBenchmark {
         return output;
     }
 
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The directory of the launcher, from wherever Maven runs this. */
     private static Path projectRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -349,23 +341,6 @@ public final class GatewayBenchmark {
         throw new IllegalStateException("Run from the Cairn checkout (no ./cairn launcher above " + Path.of("").toAbsolutePath() + ")");
     }
 
-    private static int freeBasePort() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20000 + (int) (Math.random() * 20000);
-            if (Stream.iterate(base, p -> p + 1).limit(5).allMatch(GatewayBenchmark::free)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("No five free consecutive ports");
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     private static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
