@@ -95,6 +95,46 @@ describe('measured journey map', () => {
     expect(screen.getByRole('button', { name: 'Move stage Fly' })).toBeInTheDocument();
   });
 
+  it('deletes a stage after asking where its touchpoints go, and an empty one after a confirmation', async () => {
+    signedInAs('designer');
+    const removals: Record<string, unknown>[] = [];
+    serve((_url, init) => {
+      const { query, variables } = JSON.parse(String(init.body));
+      if (query.includes('query JourneyMap')) {
+        return json({ data: { journey: { id: 'j1', name: 'Airline trip', description: null, version: 3, stages: [
+          { id: 's1', name: 'Book', designedEmotion: 1, touchpoints: [tp('t1', 'Online booking', []), tp('t2', 'Seat choice', [])] },
+          { id: 's2', name: 'Fly', designedEmotion: 0, touchpoints: [] },
+          { id: 's3', name: 'Arrive', designedEmotion: 0, touchpoints: [] }] }, weakTouchpoints: [] } });
+      }
+      removals.push(variables);
+      return json({ data: { removeStage: { id: 'j1', version: 3 + removals.length } } });
+    });
+    renderApp('/journeys/j1');
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete stage Book' }));
+    const form = screen.getByRole('group', { name: 'Delete stage Book' });
+    expect(form).toHaveTextContent('The stage “Book” has 2 touchpoints.');
+    // moving them is the default; the target can be chosen
+    expect(within(form).getByRole('radio', { name: /move them to/ })).toBeChecked();
+    await userEvent.selectOptions(within(form).getByRole('combobox', { name: 'Stage to move the touchpoints of Book to' }), 'Arrive');
+    await userEvent.click(within(form).getByRole('button', { name: 'Delete the stage' }));
+    expect(removals[0]).toEqual({ journeyId: 'j1', stageId: 's1', expectedVersion: 3, touchpoints: 'MOVE', targetStageId: 's3' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Delete stage Book' }));
+    await userEvent.click(screen.getByRole('radio', { name: /delete them too/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Delete the stage' }));
+    await vi.waitFor(() => expect(removals[1]).toEqual({ journeyId: 'j1', stageId: 's1', expectedVersion: 4, touchpoints: 'DELETE' }));
+
+    // an empty stage: a confirmation, and Cancel changes nothing
+    await userEvent.click(screen.getByRole('button', { name: 'Delete stage Fly' }));
+    expect(screen.getByRole('group', { name: 'Delete stage Fly' })).toHaveTextContent('Delete the stage “Fly”?');
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('group', { name: 'Delete stage Fly' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Delete stage Fly' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Delete the stage' }));
+    await vi.waitFor(() => expect(removals[2]).toEqual({ journeyId: 'j1', stageId: 's2', expectedVersion: 5 }));
+  });
+
   it('shows a viewer no edit controls', async () => {
     signedInAs('viewer');
     serve(() => json({ data: { journey: { id: 'j1', name: 'Airline trip', description: null, version: 3, stages: [

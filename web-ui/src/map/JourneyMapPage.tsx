@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { closestCenter, closestCorners, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors,
+import { closestCorners, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors,
   type Active, type CollisionDetection, type DragEndEvent, type DroppableContainer, type KeyboardCoordinateGetter,
   type UniqueIdentifier } from '@dnd-kit/core';
 import { arrayMove, horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import addStageDocument from '../graphql/addStage.graphql?raw';
+import removeStageDocument from '../graphql/removeStage.graphql?raw';
 import createTouchpointDocument from '../graphql/createTouchpoint.graphql?raw';
 import deleteTouchpointDocument from '../graphql/deleteTouchpoint.graphql?raw';
 import journeyChangedDocument from '../graphql/journeyChanged.graphql?raw';
@@ -16,7 +17,7 @@ import type { JourneyMapResult, MapStage, MapTouchpoint, Measurement, Weakness }
 import { useSession } from '../auth/SessionContext';
 import { canActOnAnswers, canEditJourneys } from '../auth/session';
 import { errorMessage } from '../journeys/errors';
-import { AddByName, InlineHeading, SortableStage, SortableTouchpoint, StageDropArea, TouchpointActions } from './MapEditing';
+import { AddByName, DeleteStage, InlineHeading, SortableStage, SortableTouchpoint, StageDropArea, StagesContext, TouchpointActions } from './MapEditing';
 import { MapExport } from './MapExport';
 import { TouchpointDrawer } from './TouchpointDrawer';
 import { EmotionLane, NotesLanes } from './Lanes';
@@ -46,9 +47,21 @@ function sameKind(active: Active | null, container: DroppableContainer): boolean
   return (active?.data.current?.type === 'stage') === (container.data.current?.type === 'stage');
 }
 
+/**
+ * Columns: the stage whose middle is horizontally nearest to the dragged one's. Heights are left out: they
+ * differ with the cards, and a tall column would otherwise stay nearest to itself.
+ */
+const closestColumn: CollisionDetection = ({ collisionRect, droppableRects, droppableContainers }) => {
+  const middle = collisionRect.left + collisionRect.width / 2;
+  return droppableContainers.flatMap((container) => {
+    const rect = droppableRects.get(container.id);
+    return rect ? [{ id: container.id, data: { droppableContainer: container, value: Math.abs(rect.left + rect.width / 2 - middle) } }] : [];
+  }).sort((a, b) => a.data.value - b.data.value);
+};
+
 const collisions: CollisionDetection = (args) => {
   const droppableContainers = args.droppableContainers.filter((c) => sameKind(args.active, c));
-  return (args.active.data.current?.type === 'stage' ? closestCenter : closestCorners)({ ...args, droppableContainers });
+  return (args.active.data.current?.type === 'stage' ? closestColumn : closestCorners)({ ...args, droppableContainers });
 };
 
 /**
@@ -109,7 +122,7 @@ export function JourneyMapPage() {
     useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }));
   const editor = useMapEditor({ journeyId: id, setMap, reload, onConflict: (refused) => setConflict({ refused }),
     onError: (e) => setError(errorMessage(e, t)) });
-  const { known, lastOwnEdit } = editor;
+  const { known, lastOwnEdit, applying } = editor;
 
   const loadMap = useCallback(() => {
     const filter = Object.entries(JSON.parse(segmentKey) as Record<string, string>).map(([attribute, value]) => ({ attribute, value }));
@@ -118,9 +131,12 @@ export function JourneyMapPage() {
 
   useEffect(() => {
     let current = true;
+    const edits = applying.current;
     loadMap()
       .then((result) => {
         if (!current) return;
+        // an edit shown while this was loading may be missing from it: load again rather than undo it on screen
+        if (applying.current !== edits) { reload(); return; }
         known(result);
         setMap(result);
         setError(null);
@@ -128,7 +144,7 @@ export function JourneyMapPage() {
       })
       .catch((e) => { if (current && !(e instanceof UnauthorizedError)) setError(errorMessage(e, t)); });
     return () => { current = false; };
-  }, [loadMap, t, reloads, known]);
+  }, [loadMap, t, reloads, known, applying, reload]);
 
   /** The refused edit again, on the journey as it is now. */
   async function reapply(op: Op) {
@@ -190,14 +206,33 @@ export function JourneyMapPage() {
     }
   };
 
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
-  const weakness = new Map<string, Weakness>();
-  // the touchpoint's most severe finding speaks for it
-  (map?.weakTouchpoints ?? []).forEach((w) => {
-    const known = weakness.get(w.touchpointId);
-    if (!known || (w.status === 'WEAK' && (known.status !== 'WEAK' || w.severity > known.severity))) weakness.set(w.touchpointId, w);
-  });
+  // kept from render to render unless they change, so that the cards (memoised) are not drawn again
+  const number = useMemo(() => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }), [i18n.language]);
+  const weakTouchpoints = map?.weakTouchpoints;
+  const weakness = useMemo(() => {
+    const found = new Map<string, Weakness>();
+    // the touchpoint's most severe finding speaks for it
+    (weakTouchpoints ?? []).forEach((w) => {
+      const known = found.get(w.touchpointId);
+      if (!known || (w.status === 'WEAK' && (known.status !== 'WEAK' || w.severity > known.severity))) found.set(w.touchpointId, w);
+    });
+    return found;
+  }, [weakTouchpoints]);
   const journey = map?.journey;
+  // what the cards do, through one object that stays the same: it reads the editor and the stages of the last render
+  const latest = useRef({ editor, stages: [] as MapStage[] });
+  useLayoutEffect(() => { latest.current = { editor, stages: journey?.stages ?? [] }; });
+  const cardActions = useMemo<CardActions>(() => ({
+    open: (tp) => setSelected(tp.id),
+    rename: (tp, name) => latest.current.editor.change({ kind: 'renameTouchpoint', id: tp.id, from: tp.name, to: name }),
+    move: (tp, stageId) => {
+      const { editor: current, stages } = latest.current;
+      current.change({ kind: 'moveTouchpoint', id: tp.id, name: tp.name, from: placeOf(stages, tp.id)!,
+        to: { stageId, position: (stages.find((s) => s.id === stageId)?.touchpoints ?? []).length } });
+    },
+    remove: (tp) => latest.current.editor.edit(deleteTouchpointDocument,
+      () => ({ id: tp.id, expectedVersion: latest.current.editor.touchpointVersion(tp.id) })),
+  }), []);
   const all = (journey?.stages ?? []).flatMap((s) => s.touchpoints ?? []);
   const shown = (tp: MapTouchpoint) => (!filters.channel || tp.channel === filters.channel)
     && (!filters.ownerTeam || tp.ownerTeam === filters.ownerTeam) && (!filters.dimension || tp.dimension === filters.dimension);
@@ -283,6 +318,7 @@ export function JourneyMapPage() {
         </div>
       )}
       {journey && (
+        <StagesContext.Provider value={journey.stages}>
         <DndContext sensors={sensors} collisionDetection={collisions} onDragEnd={(event) => dropped(event, journey.stages)}>
           <SortableContext items={journey.stages.map((s) => s.id)} strategy={horizontalListSortingStrategy}>
             <div className="stages" role="list" aria-label={t('map.stages')} ref={canvas}>
@@ -291,24 +327,16 @@ export function JourneyMapPage() {
                   <InlineHeading id={`stage-${stage.id}`} value={stage.name} editable={editable}
                     label={t('map.edit.renameStage', { name: stage.name })}
                     onSave={(name) => editor.change({ kind: 'renameStage', stageId: stage.id, from: stage.name, to: name })} />
+                  {editable && (
+                    <DeleteStage stage={stage} onDelete={(choice) => editor.edit(removeStageDocument, () => ({ journeyId: id,
+                      stageId: stage.id, expectedVersion: editor.journeyVersion.current, ...choice }), 'journey')} />
+                  )}
                   <EmotionLane stages={journey.stages} index={index} />
                   {stage.touchpoints === null && <p className="error small">{t('map.touchpointsUnavailable')}</p>}
                   <StageDropArea stage={stage}>
                     {(stage.touchpoints ?? []).filter(shown).map((tp) => (
-                      <SortableTouchpoint key={tp.id} touchpoint={tp} stageId={stage.id} editable={editable}>
-                        <TouchpointCard touchpoint={tp} weakness={weakness.get(tp.id)} number={number} editable={editable}
-                          onOpen={() => setSelected(tp.id)}
-                          onRename={(name) => editor.change({ kind: 'renameTouchpoint', id: tp.id, from: tp.name, to: name })}>
-                          {editable && (
-                            <TouchpointActions touchpoint={tp} stages={journey.stages}
-                              onMove={(stageId) => editor.change({ kind: 'moveTouchpoint', id: tp.id, name: tp.name,
-                                from: placeOf(journey.stages, tp.id)!,
-                                to: { stageId, position: (journey.stages.find((s) => s.id === stageId)?.touchpoints ?? []).length } })}
-                              onDelete={() => editor.edit(deleteTouchpointDocument,
-                                () => ({ id: tp.id, expectedVersion: editor.touchpointVersion(tp.id) }))} />
-                          )}
-                        </TouchpointCard>
-                      </SortableTouchpoint>
+                      <MapCard key={tp.id} touchpoint={tp} stageId={stage.id} weakness={weakness.get(tp.id)} number={number}
+                        editable={editable} actions={cardActions} />
                     ))}
                   </StageDropArea>
                   <NotesLanes stage={stage} />
@@ -329,6 +357,7 @@ export function JourneyMapPage() {
             </div>
           </SortableContext>
         </DndContext>
+        </StagesContext.Provider>
       )}
       {selected && (
         <TouchpointDrawer journeyId={id} touchpointId={selected} days={days} weakness={weakness.get(selected)} reloads={reloads}
@@ -337,6 +366,32 @@ export function JourneyMapPage() {
     </main>
   );
 }
+
+interface CardActions {
+  open: (tp: MapTouchpoint) => void;
+  rename: (tp: MapTouchpoint, name: string) => void;
+  move: (tp: MapTouchpoint, stageId: string) => void;
+  remove: (tp: MapTouchpoint) => void;
+}
+
+/**
+ * A touchpoint on the map with its drag handle and edit controls. Memoised: a reorder or a move keeps the
+ * touchpoint objects, so only the columns are drawn again (the move-to menus follow the stages by context).
+ */
+const MapCard = memo(function MapCard({ touchpoint, stageId, weakness, number, editable, actions }: {
+  touchpoint: MapTouchpoint; stageId: string; weakness: Weakness | undefined; number: Intl.NumberFormat; editable: boolean;
+  actions: CardActions;
+}) {
+  return (
+    <SortableTouchpoint touchpoint={touchpoint} stageId={stageId} editable={editable}>
+      <TouchpointCard touchpoint={touchpoint} weakness={weakness} number={number} editable={editable}
+        onOpen={() => actions.open(touchpoint)} onRename={(name) => actions.rename(touchpoint, name)}>
+        {editable && <TouchpointActions touchpoint={touchpoint} onMove={(to) => actions.move(touchpoint, to)}
+          onDelete={() => actions.remove(touchpoint)} />}
+      </TouchpointCard>
+    </SortableTouchpoint>
+  );
+});
 
 function TouchpointCard({ touchpoint, weakness, number, editable, onOpen, onRename, children }: {
   touchpoint: MapTouchpoint; weakness: Weakness | undefined; number: Intl.NumberFormat; editable: boolean;

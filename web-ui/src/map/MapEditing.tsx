@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { createContext, useContext, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
@@ -97,10 +97,14 @@ export function AddByName({ label, onAdd }: { label: string; onAdd: (name: strin
 }
 
 /** Move a touchpoint to another stage (keyboard-friendly), or delete it after a confirmation. */
-export function TouchpointActions({ touchpoint, stages, onMove, onDelete }: {
-  touchpoint: MapTouchpoint; stages: MapStage[]; onMove: (stageId: string) => void; onDelete: () => void;
+/** The map's stages in their order, for the move-to menus (a context, so that a reorder redraws the menus only). */
+export const StagesContext = createContext<MapStage[]>([]);
+
+export function TouchpointActions({ touchpoint, onMove, onDelete }: {
+  touchpoint: MapTouchpoint; onMove: (stageId: string) => void; onDelete: () => void;
 }) {
   const { t } = useTranslation();
+  const stages = useContext(StagesContext);
   return (
     <div className="touchpoint-actions">
       <select aria-label={t('map.edit.moveTouchpoint', { name: touchpoint.name })} value=""
@@ -114,5 +118,58 @@ export function TouchpointActions({ touchpoint, stages, onMove, onDelete }: {
         {t('map.edit.delete')}
       </button>
     </div>
+  );
+}
+
+/** What happens to the touchpoints of a stage that is deleted: moved to another stage, or deleted with it. */
+export type StageTouchpointsChoice = { touchpoints?: 'MOVE' | 'DELETE'; targetStageId?: string };
+
+/**
+ * Deletes a stage after a confirmation. A stage with touchpoints first asks whether they move to another
+ * stage (the default, when there is one) or are deleted with it.
+ */
+export function DeleteStage({ stage, onDelete }: { stage: MapStage; onDelete: (choice: StageTouchpointsChoice) => void }) {
+  const { t } = useTranslation();
+  const stages = useContext(StagesContext);
+  const [open, setOpen] = useState(false);
+  const others = stages.filter((s) => s.id !== stage.id);
+  const [choice, setChoice] = useState<'MOVE' | 'DELETE'>('MOVE');
+  const [target, setTarget] = useState('');
+  const count = (stage.touchpoints ?? []).length;
+  const label = t('map.edit.deleteStage', { name: stage.name });
+  if (!open) {
+    return <button type="button" className="link small" aria-label={label} onClick={() => setOpen(true)}>{t('map.edit.delete')}</button>;
+  }
+  const moving = choice === 'MOVE' && others.length > 0;
+  return (
+    <form className="delete-stage" role="group" aria-label={label} onSubmit={(e) => {
+      e.preventDefault();
+      setOpen(false);
+      onDelete(count === 0 ? {} : moving ? { touchpoints: 'MOVE', targetStageId: target || others[0].id } : { touchpoints: 'DELETE' });
+    }}>
+      <p className="small">{count === 0 ? t('map.edit.confirmDeleteStage', { name: stage.name })
+        : t('map.edit.stageHasTouchpoints', { name: stage.name, count })}</p>
+      {count > 0 && (
+        <fieldset>
+          <legend className="small">{t('map.edit.stageTouchpoints')}</legend>
+          {others.length > 0 && (
+            <label className="small">
+              <input type="radio" name={`touchpoints-${stage.id}`} checked={moving} onChange={() => setChoice('MOVE')} />
+              {' '}{t('map.edit.moveTouchpointsTo', { count })}{' '}
+              <select aria-label={t('map.edit.moveTouchpointsTarget', { name: stage.name })} value={target || others[0].id}
+                onChange={(e) => { setTarget(e.target.value); setChoice('MOVE'); }}>
+                {others.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+              </select>
+            </label>
+          )}
+          <label className="small">
+            <input type="radio" name={`touchpoints-${stage.id}`} checked={!moving} onChange={() => setChoice('DELETE')} />
+            {' '}{t('map.edit.deleteTouchpointsToo', { count })}
+          </label>
+        </fieldset>
+      )}
+      <button type="submit">{t('map.edit.confirmDeleteStageButton')}</button>{' '}
+      <button type="button" className="link" onClick={() => setOpen(false)}>{t('map.edit.cancel')}</button>
+    </form>
   );
 }

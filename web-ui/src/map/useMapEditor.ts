@@ -25,6 +25,8 @@ export function useMapEditor({ journeyId, setMap, reload, onConflict, onError }:
   const lastOwnEdit = useRef(0);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const [history, setHistory] = useState<{ undo: Op[]; redo: Op[] }>({ undo: [], redo: [] });
+  /** Counts the edits shown before the server had them: a map loaded meanwhile may not hold them yet. */
+  const applying = useRef(0);
 
   /** Versions as the server last showed them (never older than what an own edit answered). */
   const known = useCallback((map: JourneyMapResult) => {
@@ -60,6 +62,7 @@ export function useMapEditor({ journeyId, setMap, reload, onConflict, onError }:
   const touchpointVersion = (id: string) => touchpointVersions.current.get(id) ?? 0;
 
   function perform(op: Op) {
+    applying.current += 1;
     setMap((m) => (m ? applied(m, op) : m));
     switch (op.kind) {
       case 'renameStage':
@@ -99,5 +102,5 @@ export function useMapEditor({ journeyId, setMap, reload, onConflict, onError }:
     setHistory((h) => ({ undo: [...h.undo, op], redo: h.redo.slice(0, -1) }));
   }
 
-  return { edit, change, undo, redo, history, known, lastOwnEdit, journeyVersion, touchpointVersion };
+  return { edit, change, undo, redo, history, known, lastOwnEdit, journeyVersion, touchpointVersion, applying };
 }

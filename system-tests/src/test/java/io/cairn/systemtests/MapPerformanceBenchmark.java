@@ -89,7 +89,13 @@ class MapPerformanceBenchmark extends InBrowser {
             page.keyboard().press("Space");
             page.waitForTimeout(300);
             page.keyboard().press("ArrowRight");
-            page.waitForTimeout(300);
+            // the page has taken the move when dnd-kit announces the stage over another one (a reload of the map
+            // after the previous drop may still be drawing)
+            page.waitForFunction("""
+                    () => [...document.querySelectorAll('[id^=DndLiveRegion]')].some(e => {
+                      const m = /item (\\S+) was moved over droppable area (\\S+?)\\.?$/.exec(e.textContent.trim());
+                      return m && m[1] !== m[2];
+                    })""");
             // from the drop key to the moment the first column shows another stage
             page.evaluate("""
                     () => { window.__dropped = new Promise(resolve => {
