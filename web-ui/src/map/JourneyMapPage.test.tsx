@@ -161,6 +161,46 @@ describe('measured journey map', () => {
     expect(fetch.mock.calls.length).toBe(before + 1);
     expect(screen.getByTestId('changed-by')).toHaveTextContent('changed by analyst');
   });
+  it('keeps an own edit on screen when a map loaded before the server had it comes back late', async () => {
+    signedInAs('designer');
+    let name = 'Book';
+    let loads = 0;
+    let releaseLoad: (() => void) | null = null;
+    let releaseRename: (() => void) | null = null;
+    serve((_url, init) => {
+      const { query } = JSON.parse(String(init.body));
+      if (query.includes('query JourneyMap')) {
+        loads += 1;
+        const answer = json({ data: { journey: { id: 'j1', name: 'Airline trip', description: null, version: 3, stages: [
+          { id: 's1', name, designedEmotion: 1, touchpoints: [] }] }, weakTouchpoints: [] } });
+        return loads === 2 ? new Promise<Response>((resolve) => { releaseLoad = () => resolve(answer); }) : answer;
+      }
+      name = 'Plan and book';
+      return new Promise<Response>((resolve) => {
+        releaseRename = () => resolve(json({ data: { updateStage: { id: 'j1', version: 4 } } }));
+      });
+    });
+    renderApp('/journeys/j1');
+    expect(await screen.findByRole('heading', { name: 'Book' })).toBeInTheDocument();
+
+    // a change elsewhere loads the map again (slowly); meanwhile the designer renames the stage
+    subscriptions.at(-1)!.onData({ journeyChanged: { journeyId: 'j1', journeyVersion: 4, changedBy: 'analyst', at: null } });
+    await vi.waitFor(() => expect(releaseLoad).not.toBeNull());
+    await userEvent.click(screen.getByRole('button', { name: 'Rename stage Book' }));
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Rename stage Book' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Rename stage Book' }), 'Plan and book{Enter}');
+    await vi.waitFor(() => expect(releaseRename).not.toBeNull());
+
+    // the load sent before the rename answers first: it is not shown, the map is loaded again
+    releaseLoad!();
+    await vi.waitFor(() => expect(loads).toBe(3));
+    expect(screen.getByRole('heading', { name: 'Plan and book' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Book' })).toBeNull();
+    releaseRename!();
+    await vi.waitFor(() => expect(loads).toBe(4));
+    expect(await screen.findByRole('heading', { name: 'Plan and book' })).toBeInTheDocument();
+  });
+
   it('exports the figures of the map as CSV, safe to open in a spreadsheet', async () => {
     signedInAs('viewer');
     serve(() => json({ data: { journey: { id: 'j1', name: 'Airline trip', description: null, version: 3, stages: [
