@@ -3,15 +3,13 @@ package io.cairn.systemtests;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.cairn.platform.test.BenchmarkJourney;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Benchmark harness (not a test; failsafe runs only *IT classes unless named): a 12-stage, 120-touchpoint
@@ -31,23 +29,9 @@ class MapPerformanceBenchmark extends InBrowser {
     void mapOf120Touchpoints() {
         String designer = "Bearer " + RunningSuite.get().token("designer");
         String analyst = "Bearer " + RunningSuite.get().token("analyst");
-        List<Map<String, Object>> stages = new ArrayList<>();
-        for (int s = 0; s < STAGES; s++) {
-            stages.add(Map.of("name", "Stage " + (s + 1), "designedEmotion", s % 5 - 2));
-        }
-        JsonNode journey = RunningSuite.get().http().post("/api/journey/journeys", designer,
-                Map.of("name", "Benchmark map", "stages", stages)).json();
-        String journeyId = journey.at("/id").asString();
-        List<Map<String, Object>> touchpoints = new ArrayList<>();
-        for (int s = 0; s < STAGES; s++) {
-            for (int t = 0; t < PER_STAGE; t++) {
-                touchpoints.add(Map.of("stageId", journey.at("/stages/" + s + "/id").asString(), "touchpoint",
-                        Map.of("name", "Touchpoint " + (s + 1) + "." + (t + 1), "channel", "WEB", "ownerTeam", "team" + t,
-                                "targets", Map.of("CSAT", 75))));
-            }
-        }
-        JsonNode created = RunningSuite.get().http().post("/api/touchpoint/touchpoints/batch", designer,
-                Map.of("journeyId", journeyId, "touchpoints", touchpoints)).json();
+        BenchmarkJourney journey = BenchmarkJourney.create(RunningSuite.get().http(), designer, "Benchmark map", STAGES, PER_STAGE);
+        String journeyId = journey.id();
+        List<String> created = journey.touchpointIds();
         // 3,000 respondents answering 14 touchpoints each over the last 30 days
         Random random = new Random(3);
         StringBuilder lines = new StringBuilder();
@@ -57,7 +41,7 @@ class MapPerformanceBenchmark extends InBrowser {
             int first = random.nextInt(created.size());
             for (int k = 0; k < 14; k++) {
                 items.append(k == 0 ? "" : ",").append("{\"touchpointId\":\"")
-                        .append(created.get((first + k * 7) % created.size()).at("/id").asString())
+                        .append(created.get((first + k * 7) % created.size()))
                         .append("\",\"metric\":\"CSAT\",\"score\":").append(1 + random.nextInt(5)).append('}');
             }
             lines.append("{\"id\":\"b-").append(i).append("\",\"journeyId\":\"").append(journeyId).append("\",\"at\":\"")

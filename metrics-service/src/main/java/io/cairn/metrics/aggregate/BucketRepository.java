@@ -54,13 +54,16 @@ public class BucketRepository {
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final String[] SUMS = {"cn", "cx", "cy", "cxx", "cyy", "cxy"};
 
+    /** Read answers kept by default (see {@link ReadCache}). */
+    public static final int READ_CACHE_SIZE = 256;
+
     private final MongoTemplate mongo;
     private final ReadCache cache;
 
     /** {@code cacheSize}: read answers kept until the next write of buckets (see {@link ReadCache}); 0: none. */
     @org.springframework.beans.factory.annotation.Autowired
     public BucketRepository(MongoTemplate mongo,
-            @org.springframework.beans.factory.annotation.Value("${cairn.metrics.read-cache-size:256}") int cacheSize) {
+            @org.springframework.beans.factory.annotation.Value("${cairn.metrics.read-cache-size:" + READ_CACHE_SIZE + "}") int cacheSize) {
         this.mongo = mongo;
         this.cache = new ReadCache(mongo, cacheSize);
         mongo.indexOps(SEGMENTS).createIndex(new Index().on("touchpointId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
@@ -70,7 +73,7 @@ public class BucketRepository {
     }
 
     public BucketRepository(MongoTemplate mongo) {
-        this(mongo, 256);
+        this(mongo, READ_CACHE_SIZE);
     }
 
     /** Adds the answers of {@code submissions} (those {@code include} accepts) with one bulk write of increments per collection. */

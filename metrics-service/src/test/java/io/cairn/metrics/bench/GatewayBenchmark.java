@@ -4,7 +4,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.cairn.metrics.aggregate.BucketRepository;
 import io.cairn.platform.mongo.EmbeddedMongoServer;
-import io.cairn.platform.test.FreePorts;
+import io.cairn.platform.test.BenchmarkJourney;
+import io.cairn.platform.test.CairnLauncher;
+import io.cairn.platform.test.ServiceHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,14 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,95 +50,80 @@ public final class GatewayBenchmark {
     static final int STAGES = 12;
     static final int PER_STAGE = 10;
     static final int DAYS = 90;
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = ServiceHttp.JSON;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final Path root = projectRoot();
-    private final Path dataDir = root.resolve("metrics-service/target/gateway-benchmark");
-    private final int port = FreePorts.suiteBase();
-    private String token;
+    private final CairnLauncher suite;
+    private final int port;
+    private final String token;
+    private final String admin;
     /** The web UI's own map query, as the browser sends it. */
-    private final String mapQuery = read(root.resolve("web-ui/src/graphql/journeyMap.graphql"));
+    private final String mapQuery = read(CairnLauncher.projectRoot().resolve("web-ui/src/graphql/journeyMap.graphql"));
+
+    private GatewayBenchmark(CairnLauncher suite) {
+        this.suite = suite;
+        this.port = suite.port();
+        this.token = "Bearer " + suite.token("designer");
+        this.admin = "Bearer " + suite.token("admin");
+    }
 
     public static void main(String[] args) throws Exception {
         int submissions = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        new GatewayBenchmark().run(submissions, clients, seconds);
-    }
-
-    void run(int submissions, int clients, int seconds) throws Exception {
-        deleteRecursively(dataDir);
         try (EmbeddedMongoServer metricsDb = EmbeddedMongoServer.memory("127.0.0.1", 0);
                 MongoClient mongo = MongoClients.create(metricsDb.connectionString("cairn-metrics"))) {
             String javaOpts = System.getProperty("cairn.java.opts", "-Xmx512m -Xss512k -XX:+UseSerialGC");
-            cairn(Map.of("MONGODB_URI_METRICS_SERVICE", metricsDb.connectionString("cairn-metrics"),
-                    "CAIRN_JAVA_OPTS", javaOpts), "up", "-d");
+            CairnLauncher suite = new CairnLauncher(CairnLauncher.projectRoot(),
+                    CairnLauncher.projectRoot().resolve("metrics-service/target/gateway-benchmark"),
+                    Map.of("MONGODB_URI_METRICS_SERVICE", metricsDb.connectionString("cairn-metrics"), "CAIRN_JAVA_OPTS", javaOpts));
+            suite.up();
             try {
-                token = "Bearer " + cairn(Map.of(), "token", "designer").trim();
-                System.out.printf("Cairn gateway benchmark: %d cores, Java %s, services with %s%n",
-                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), javaOpts);
-                Map<String, List<String>> small = createJourney("Small map", 2, 6);
-                Map<String, List<String>> large = createJourney("Benchmark map", STAGES, PER_STAGE);
-                String smallId = small.keySet().iterator().next();
-                String journeyId = large.keySet().iterator().next();
-                BucketRepository buckets = new BucketRepository(new MongoTemplate(mongo, "cairn-metrics"));
-                long loadStart = System.nanoTime();
-                for (int loaded = 0; loaded < submissions; loaded += 50_000) {
-                    buckets.add(MetricsBenchmark.submissions(journeyId, large.get(journeyId), Math.min(50_000, submissions - loaded)),
-                            (tp, day) -> true);
-                }
-                buckets.add(MetricsBenchmark.submissions(smallId, small.get(smallId), 1_000), (tp, day) -> true);
-                System.out.printf("Buckets of %,d submissions (14 of 120 touchpoints each, 90 days, 3 segment attributes) written in %.0f s%n",
-                        submissions, (System.nanoTime() - loadStart) / 1e9);
-
-                checkAnswer(graphQl(journeyId));
-                countCalls(smallId, 12);
-                countCalls(journeyId, 120);
-
-                Function<Integer, Long> viaGateway = i -> timed(() -> graphQl(journeyId));
-                Function<Integer, Long> direct = i -> directCalls(journeyId, large.get(journeyId));
-                // one client first (the JIT compilers get the cores), then all of them
-                measure("warm-up through the gateway, 1 client", 1, 40, viaGateway);
-                measure("warm-up of the direct calls, 1 client", 1, 20, direct);
-                measure("warm-up through the gateway", clients, 10, viaGateway);
-                measure("warm-up of the direct calls", clients, 10, direct);
-                reportPerCall(0);
-                Stats one = measure("gateway, 1 client", 1, seconds / 2, viaGateway);
-                Stats oneDirect = measure("direct downstream calls, 1 client", 1, seconds / 2, direct);
-                reportPerCall(oneDirect.count);
-                Stats many = measure("gateway, " + clients + " clients", clients, seconds, viaGateway);
-                Stats manyDirect = measure("direct downstream calls, " + clients + " clients", clients, seconds, direct);
-                reportPerCall(manyDirect.count);
-                System.out.printf("Gateway overhead (gateway latency / sum of its direct downstream calls): p50 %.2fx at 1 client, "
-                        + "%.2fx at %d clients%n", one.p50 / oneDirect.p50, many.p50 / manyDirect.p50, clients);
+                new GatewayBenchmark(suite).run(new BucketRepository(new MongoTemplate(mongo, "cairn-metrics")), submissions, clients,
+                        seconds, javaOpts);
             } finally {
-                cairn(Map.of(), "down");
+                suite.down();
             }
         }
     }
 
-    /** A journey of {@code stages} x {@code perStage} touchpoints with a CSAT target; answers its id -> touchpoint ids. */
-    Map<String, List<String>> createJourney(String name, int stages, int perStage) throws IOException, InterruptedException {
-        List<Map<String, Object>> stageInputs = new ArrayList<>();
-        for (int s = 0; s < stages; s++) {
-            stageInputs.add(Map.of("name", "Stage " + (s + 1), "designedEmotion", s % 5 - 2));
+    void run(BucketRepository buckets, int submissions, int clients, int seconds, String javaOpts) throws Exception {
+        System.out.printf("Cairn gateway benchmark: %d cores, Java %s, services with %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), javaOpts);
+        ServiceHttp gateway = ServiceHttp.localhost(port);
+        BenchmarkJourney small = BenchmarkJourney.create(gateway, token, "Small map", 2, 6);
+        BenchmarkJourney large = BenchmarkJourney.create(gateway, token, "Benchmark map", STAGES, PER_STAGE);
+        String journeyId = large.id();
+        long loadStart = System.nanoTime();
+        for (int loaded = 0; loaded < submissions; loaded += 50_000) {
+            buckets.add(MetricsBenchmark.submissions(journeyId, large.touchpointIds(), Math.min(50_000, submissions - loaded)),
+                    (tp, day) -> true);
         }
-        JsonNode journey = post("/api/journey/journeys", Map.of("name", name, "stages", stageInputs));
-        List<Map<String, Object>> touchpoints = new ArrayList<>();
-        for (int s = 0; s < stages; s++) {
-            for (int t = 0; t < perStage; t++) {
-                touchpoints.add(Map.of("stageId", journey.at("/stages/" + s + "/id").asString(), "touchpoint",
-                        Map.of("name", "Touchpoint " + (s + 1) + "." + (t + 1), "channel", "WEB", "ownerTeam", "team" + t,
-                                "targets", Map.of("CSAT", 75))));
-            }
-        }
-        String id = journey.at("/id").asString();
-        JsonNode created = post("/api/touchpoint/touchpoints/batch", Map.of("journeyId", id, "touchpoints", touchpoints));
-        List<String> ids = new ArrayList<>();
-        created.forEach(t -> ids.add(t.at("/id").asString()));
-        return Map.of(id, ids);
+        buckets.add(MetricsBenchmark.submissions(small.id(), small.touchpointIds(), 1_000), (tp, day) -> true);
+        System.out.printf("Buckets of %,d submissions (14 of 120 touchpoints each, 90 days, 3 segment attributes) written in %.0f s%n",
+                submissions, (System.nanoTime() - loadStart) / 1e9);
+
+        checkAnswer(graphQl(journeyId));
+        countCalls(small.id(), 12);
+        countCalls(journeyId, 120);
+
+        Function<Integer, Long> viaGateway = i -> timed(() -> graphQl(journeyId));
+        Function<Integer, Long> direct = i -> directCalls(journeyId, large.touchpointIds());
+        // one client first (the JIT compilers get the cores), then all of them
+        measure("warm-up through the gateway, 1 client", 1, 40, viaGateway);
+        measure("warm-up of the direct calls, 1 client", 1, 20, direct);
+        measure("warm-up through the gateway", clients, 10, viaGateway);
+        measure("warm-up of the direct calls", clients, 10, direct);
+        reportPerCall(0);
+        Stats one = measure("gateway, 1 client", 1, seconds / 2, viaGateway);
+        Stats oneDirect = measure("direct downstream calls, 1 client", 1, seconds / 2, direct);
+        reportPerCall(oneDirect.count);
+        Stats many = measure("gateway, " + clients + " clients", clients, seconds, viaGateway);
+        Stats manyDirect = measure("direct downstream calls, " + clients + " clients", clients, seconds, direct);
+        reportPerCall(manyDirect.count);
+        System.out.printf("Gateway overhead (gateway latency / sum of its direct downstream calls): p50 %.2fx at 1 client, "
+                + "%.2fx at %d clients%n", one.p50 / oneDirect.p50, many.p50 / manyDirect.p50, clients);
     }
 
     /** Every touchpoint measured, every measured one rated; fails loudly rather than timing errors. */
@@ -172,7 +158,6 @@ public final class GatewayBenchmark {
     }
 
     private Map<String, Double> requestCounts() throws IOException, InterruptedException {
-        String admin = "Bearer " + cairn(Map.of(), "token", "admin").trim();
         Map<String, Double> counts = new LinkedHashMap<>();
         // labels may hold braces (uri="/journeys/{id}"); an exemplar may follow the value
         Pattern counter = Pattern.compile("^http_server_requests_seconds_count\\{(.*?)} ([0-9.E+-]+)(?: #.*)?$", Pattern.MULTILINE);
@@ -212,8 +197,8 @@ public final class GatewayBenchmark {
     static final String[] CALLS = {"journey-service GET /journeys/{id}", "touchpoint-service GET /touchpoints?journeyId",
         "metrics-service GET /scores (120 ids)", "metrics-service GET /journeys/{id}/weak-touchpoints",
         "metrics-service GET /journeys/{id}/segments"};
-    private final java.util.concurrent.atomic.LongAdder[] perCall = Stream.generate(java.util.concurrent.atomic.LongAdder::new)
-            .limit(CALLS.length).toArray(java.util.concurrent.atomic.LongAdder[]::new);
+    private final LongAdder[] perCall = Stream.generate(LongAdder::new)
+            .limit(CALLS.length).toArray(LongAdder[]::new);
 
     /** Prints the mean time of each direct call since the last report ({@code rounds} 0: forgets them). */
     void reportPerCall(long rounds) {
@@ -300,28 +285,7 @@ public final class GatewayBenchmark {
         JSON.readTree(response.body()); // the gateway parses every answer too
     }
 
-    private JsonNode post(String path, Object body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(path + ": " + response.statusCode() + " " + response.body());
-        }
-        return JSON.readTree(response.body());
-    }
 
-    private String cairn(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = Stream.concat(Stream.of(root.resolve("cairn").toString()), Arrays.stream(args)).toList();
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(Map.of("CAIRN_PORT", String.valueOf(port), "CAIRN_DATA_DIR", dataDir.toString()));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("./cairn " + String.join(" ", args) + " failed:\n" + output);
-        }
-        return output;
-    }
 
     private static String read(Path file) {
         try {
@@ -331,24 +295,6 @@ public final class GatewayBenchmark {
         }
     }
 
-    /** The directory of the launcher, from wherever Maven runs this. */
-    private static Path projectRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isExecutable(dir.resolve("cairn"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("Run from the Cairn checkout (no ./cairn launcher above " + Path.of("").toAbsolutePath() + ")");
-    }
 
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-    }
 }
