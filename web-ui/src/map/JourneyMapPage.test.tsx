@@ -120,7 +120,8 @@ describe('measured journey map', () => {
     await userEvent.click(within(form).getByRole('button', { name: 'Delete the stage' }));
     expect(removals[0]).toEqual({ journeyId: 'j1', stageId: 's1', expectedVersion: 3, touchpoints: 'MOVE', targetStageId: 's3' });
 
-    await userEvent.click(screen.getByRole('button', { name: 'Delete stage Book' }));
+    // (this server keeps the stage: it is shown again once the map is loaded again)
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete stage Book' }));
     await userEvent.click(screen.getByRole('radio', { name: /delete them too/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Delete the stage' }));
     await vi.waitFor(() => expect(removals[1]).toEqual({ journeyId: 'j1', stageId: 's1', expectedVersion: 4, touchpoints: 'DELETE' }));
@@ -133,6 +134,116 @@ describe('measured journey map', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Delete stage Fly' }));
     await userEvent.click(screen.getByRole('button', { name: 'Delete the stage' }));
     await vi.waitFor(() => expect(removals[2]).toEqual({ journeyId: 'j1', stageId: 's2', expectedVersion: 5 }));
+  });
+
+  it('undoes and redoes deletes and additions of touchpoints and stages, bringing back the same ones', async () => {
+    signedInAs('designer');
+    vi.stubGlobal('confirm', () => true);
+    // a journey-keeping server: what is deleted is kept aside, by id, until it is restored
+    let version = 3;
+    let stages = [
+      { id: 's1', name: 'Book', designedEmotion: 1, touchpoints: [tp('t1', 'Online booking', []), tp('t2', 'Seat choice', [])] },
+      { id: 's2', name: 'Fly', designedEmotion: 0, touchpoints: [tp('t3', 'Boarding', [])] }];
+    const aside = new Map<string, { stage?: (typeof stages)[number]; touchpoint?: ReturnType<typeof tp>; stageId?: string }>();
+    const calls: { op: string; variables: Record<string, unknown> }[] = [];
+    const without = (id: string) => stages.forEach((s) => { s.touchpoints = s.touchpoints.filter((t) => t.id !== id); });
+    serve((_url, init) => {
+      const { query, variables } = JSON.parse(String(init.body));
+      const op = /(?:query|mutation) (\w+)/.exec(query)![1];
+      if (op === 'JourneyMap') {
+        return json({ data: { journey: { id: 'j1', name: 'Airline trip', description: null, version,
+          stages: structuredClone(stages) }, weakTouchpoints: [] } });
+      }
+      calls.push({ op, variables });
+      const stage = (id: string) => stages.find((s) => s.id === id)!;
+      switch (op) {
+        case 'DeleteTouchpoint': {
+          const place = stages.find((s) => s.touchpoints.some((t) => t.id === variables.id))!;
+          aside.set(variables.id, { touchpoint: place.touchpoints.find((t) => t.id === variables.id), stageId: place.id });
+          without(variables.id);
+          return json({ data: { deleteTouchpoint: variables.id } });
+        }
+        case 'RestoreTouchpoint': {
+          const kept = aside.get(variables.id)!;
+          stage(kept.stageId!).touchpoints.push(kept.touchpoint!);
+          return json({ data: { restoreTouchpoint: { id: variables.id, version: 3 } } });
+        }
+        case 'CreateTouchpoint': {
+          const created = tp('t9', variables.input.name, [], { channel: 'OTHER' });
+          stage(variables.stageId).touchpoints.push(created);
+          const { measurements: _none, ...card } = created;
+          return json({ data: { createTouchpoint: card } });
+        }
+        case 'RemoveStage': {
+          const removed = stage(variables.stageId);
+          aside.set(variables.stageId, { stage: removed });
+          stages = stages.filter((s) => s !== removed);
+          if (variables.touchpoints === 'MOVE') stage(variables.targetStageId).touchpoints.push(...removed.touchpoints);
+          return json({ data: { removeStage: { id: 'j1', version: ++version } } });
+        }
+        case 'RestoreStage': {
+          const back = { ...aside.get(variables.stageId)!.stage!, touchpoints: [] as ReturnType<typeof tp>[] };
+          for (const id of variables.touchpointIds ?? []) {
+            const found = stages.flatMap((s) => s.touchpoints).find((t) => t.id === id)!;
+            without(id);
+            back.touchpoints.push(found);
+          }
+          stages.splice(variables.position, 0, back);
+          return json({ data: { restoreStage: { id: 'j1', version: ++version } } });
+        }
+        case 'AddStage':
+          stages.push({ id: 's9', name: variables.input.name, designedEmotion: 0, touchpoints: [] });
+          return json({ data: { addStage: { id: 'j1', version: ++version, stages: stages.map(({ id, name, designedEmotion }) => ({ id, name, designedEmotion })) } } });
+      }
+      throw new Error(`unexpected ${op}`);
+    });
+    renderApp('/journeys/j1');
+    const column = (name: string) => screen.getByRole('heading', { name }).closest('section')!;
+    const cards = (name: string) => within(column(name)).queryAllByTestId('touchpoint-card').map((c) => c.getAttribute('aria-label'));
+
+    // a deleted touchpoint comes back, the same one
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete Online booking' }));
+    expect(screen.queryByRole('article', { name: 'Online booking' })).toBeNull();
+    await userEvent.click(await screen.findByRole('button', { name: 'Undo: delete touchpoint \u201cOnline booking\u201d' }));
+    expect(await screen.findByRole('article', { name: 'Online booking' })).toBeInTheDocument();
+    expect(calls.map((c) => c.op)).toEqual(['DeleteTouchpoint', 'RestoreTouchpoint']);
+    expect(calls[1].variables).toEqual({ id: 't1' });
+
+    // a deleted stage whose touchpoints were moved: back where it was, with them
+    await vi.waitFor(() => expect(cards('Book')).toEqual(['Seat choice', 'Online booking']));
+    await userEvent.click(screen.getByRole('button', { name: 'Delete stage Book' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Delete the stage' }));
+    await vi.waitFor(() => expect(screen.queryByRole('heading', { name: 'Book' })).toBeNull());
+    expect(cards('Fly')).toEqual(['Boarding', 'Seat choice', 'Online booking']);
+    await userEvent.click(await screen.findByRole('button', { name: 'Undo: delete stage \u201cBook\u201d' }));
+    await vi.waitFor(() => expect(cards('Book')).toEqual(['Seat choice', 'Online booking']));
+    expect(cards('Fly')).toEqual(['Boarding']);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Book', 'Fly']);
+    expect(calls.at(-1)).toEqual({ op: 'RestoreStage', variables: { journeyId: 'j1', stageId: 's1', expectedVersion: 4,
+      position: 0, touchpointIds: ['t2', 't1'] } });
+    // and redo removes it again the same way
+    await userEvent.click(await screen.findByRole('button', { name: 'Redo: delete stage \u201cBook\u201d' }));
+    await vi.waitFor(() => expect(calls.at(-1)).toEqual({ op: 'RemoveStage', variables: { journeyId: 'j1', stageId: 's1',
+      expectedVersion: 5, touchpoints: 'MOVE', targetStageId: 's2' } }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Undo: delete stage \u201cBook\u201d' }));
+    await vi.waitFor(() => expect(cards('Book')).toEqual(['Seat choice', 'Online booking']));
+
+    // an added touchpoint: undo deletes it, redo brings the same one back
+    await userEvent.type(screen.getByRole('textbox', { name: 'New touchpoint in Fly' }), 'Kiosk{Enter}');
+    expect(await within(column('Fly')).findByRole('article', { name: 'Kiosk' })).toBeInTheDocument();
+    await userEvent.click(await screen.findByRole('button', { name: 'Undo: add touchpoint \u201cKiosk\u201d' }));
+    await vi.waitFor(() => expect(calls.at(-1)).toEqual({ op: 'DeleteTouchpoint', variables: { id: 't9', expectedVersion: 1 } }));
+    await vi.waitFor(() => expect(screen.queryByRole('article', { name: 'Kiosk' })).toBeNull());
+    await userEvent.click(await screen.findByRole('button', { name: 'Redo: add touchpoint \u201cKiosk\u201d' }));
+    await vi.waitFor(() => expect(calls.at(-1)).toEqual({ op: 'RestoreTouchpoint', variables: { id: 't9' } }));
+    expect(await within(column('Fly')).findByRole('article', { name: 'Kiosk' })).toBeInTheDocument();
+
+    // an added stage: undo removes it
+    await userEvent.type(screen.getByRole('textbox', { name: 'New stage' }), 'Arrive{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Arrive' })).toBeInTheDocument();
+    await userEvent.click(await screen.findByRole('button', { name: 'Undo: add stage \u201cArrive\u201d' }));
+    await vi.waitFor(() => expect(screen.queryByRole('heading', { name: 'Arrive' })).toBeNull());
+    expect(calls.at(-1)).toEqual({ op: 'RemoveStage', variables: { journeyId: 'j1', stageId: 's9', expectedVersion: 8 } });
   });
 
   it('shows a viewer no edit controls', async () => {

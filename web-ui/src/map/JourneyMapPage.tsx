@@ -6,9 +6,7 @@ import { closestCorners, DndContext, KeyboardSensor, PointerSensor, useSensor, u
   type UniqueIdentifier } from '@dnd-kit/core';
 import { arrayMove, horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import addStageDocument from '../graphql/addStage.graphql?raw';
-import removeStageDocument from '../graphql/removeStage.graphql?raw';
 import createTouchpointDocument from '../graphql/createTouchpoint.graphql?raw';
-import deleteTouchpointDocument from '../graphql/deleteTouchpoint.graphql?raw';
 import journeyChangedDocument from '../graphql/journeyChanged.graphql?raw';
 import journeyMapDocument from '../graphql/journeyMap.graphql?raw';
 import { graphqlRequest, UnauthorizedError } from '../graphql/client';
@@ -23,7 +21,7 @@ import { TouchpointDrawer } from './TouchpointDrawer';
 import { EmotionLane, NotesLanes } from './Lanes';
 import { placeOf, type Op, type Place } from './editOps';
 import { useMapEditor } from './useMapEditor';
-import type { JourneyChangedSubscription, JourneyMapQuery, JourneyMapQueryVariables } from '../graphql/generated';
+import type { AddStageMutation, CreateTouchpointMutation, JourneyChangedSubscription, JourneyMapQuery, JourneyMapQueryVariables } from '../graphql/generated';
 
 const WINDOWS = [30, 90, 365];
 
@@ -203,6 +201,8 @@ export function JourneyMapPage() {
       case 'renameTouchpoint': return t('map.history.renameTouchpoint', { from: op.from, to: op.to });
       case 'reorderStages': return t('map.history.reorderStages');
       case 'moveTouchpoint': return t('map.history.moveTouchpoint', { name: op.name });
+      case 'touchpointPresence': return t(op.to ? 'map.history.addTouchpoint' : 'map.history.deleteTouchpoint', { name: op.touchpoint.name });
+      case 'stagePresence': return t(op.to ? 'map.history.addStage' : 'map.history.deleteStage', { name: op.stage.name });
     }
   };
 
@@ -230,8 +230,8 @@ export function JourneyMapPage() {
       current.change({ kind: 'moveTouchpoint', id: tp.id, name: tp.name, from: placeOf(stages, tp.id)!,
         to: { stageId, position: (stages.find((s) => s.id === stageId)?.touchpoints ?? []).length } });
     },
-    remove: (tp) => latest.current.editor.edit(deleteTouchpointDocument,
-      () => ({ id: tp.id, expectedVersion: latest.current.editor.touchpointVersion(tp.id) })),
+    remove: (tp) => latest.current.editor.change({ kind: 'touchpointPresence', touchpoint: tp, place: placeOf(latest.current.stages, tp.id)!,
+      from: true, to: false }),
   }), []);
   const all = (journey?.stages ?? []).flatMap((s) => s.touchpoints ?? []);
   const shown = (tp: MapTouchpoint) => (!filters.channel || tp.channel === filters.channel)
@@ -328,8 +328,8 @@ export function JourneyMapPage() {
                     label={t('map.edit.renameStage', { name: stage.name })}
                     onSave={(name) => editor.change({ kind: 'renameStage', stageId: stage.id, from: stage.name, to: name })} />
                   {editable && (
-                    <DeleteStage stage={stage} onDelete={(choice) => editor.edit(removeStageDocument, () => ({ journeyId: id,
-                      stageId: stage.id, expectedVersion: editor.journeyVersion.current, ...choice }), 'journey')} />
+                    <DeleteStage stage={stage} onDelete={(removal) => editor.change({ kind: 'stagePresence', stage, position: index,
+                      removal, from: true, to: false })} />
                   )}
                   <EmotionLane stages={journey.stages} index={index} />
                   {stage.touchpoints === null && <p className="error small">{t('map.touchpointsUnavailable')}</p>}
@@ -342,16 +342,25 @@ export function JourneyMapPage() {
                   <NotesLanes stage={stage} />
                   {editable && (
                     <AddByName label={t('map.edit.addTouchpoint', { stage: stage.name })}
-                      onAdd={(name) => editor.edit(createTouchpointDocument, () => ({ journeyId: id, stageId: stage.id,
-                        input: { name, channel: 'OTHER' } }))} />
+                      onAdd={(name) => editor.create<CreateTouchpointMutation['createTouchpoint']>(createTouchpointDocument,
+                        () => ({ journeyId: id, stageId: stage.id, input: { name, channel: 'OTHER' } }), undefined,
+                        (tp) => ({ kind: 'touchpointPresence', touchpoint: { ...tp, measurements: [] },
+                          place: { stageId: stage.id, position: Number.MAX_SAFE_INTEGER }, from: false, to: true }))} />
                   )}
                 </SortableStage>
               ))}
               {editable && (
                 <div className="stage add-stage" role="listitem">
                   <AddByName label={t('map.edit.addStage')}
-                    onAdd={(name) => editor.edit(addStageDocument, () => ({ journeyId: id, expectedVersion: editor.journeyVersion.current,
-                      input: { name } }), 'journey')} />
+                    onAdd={(name) => {
+                      const before = journey.stages.map((s) => s.id);
+                      editor.create<AddStageMutation['addStage']>(addStageDocument, () => ({ journeyId: id,
+                        expectedVersion: editor.journeyVersion.current, input: { name } }), 'journey', (answer) => {
+                        const added = answer.stages.filter((s) => !before.includes(s.id)).at(-1);
+                        return added ? { kind: 'stagePresence', stage: { ...added, touchpoints: [] }, position: answer.stages.indexOf(added),
+                          removal: {}, from: false, to: true } : null;
+                      });
+                    }} />
                 </div>
               )}
             </div>

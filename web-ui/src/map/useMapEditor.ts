@@ -3,6 +3,10 @@ import moveTouchpointDocument from '../graphql/moveTouchpoint.graphql?raw';
 import renameStageDocument from '../graphql/renameStage.graphql?raw';
 import renameTouchpointDocument from '../graphql/renameTouchpoint.graphql?raw';
 import reorderStagesDocument from '../graphql/reorderStages.graphql?raw';
+import deleteTouchpointDocument from '../graphql/deleteTouchpoint.graphql?raw';
+import restoreTouchpointDocument from '../graphql/restoreTouchpoint.graphql?raw';
+import removeStageDocument from '../graphql/removeStage.graphql?raw';
+import restoreStageDocument from '../graphql/restoreStage.graphql?raw';
 import { GraphQLRequestError, graphqlRequest, UnauthorizedError } from '../graphql/client';
 import type { JourneyMapResult } from '../graphql/types';
 import { applied, invert, type Op } from './editOps';
@@ -13,8 +17,8 @@ type Target = 'journey' | { touchpoint: string } | undefined;
  * This editor's edits: they run one after the other, each on the latest version this editor knows of
  * the journey or touchpoint (from the map or from the previous edit's answer). An edit someone else
  * made first comes back as CONFLICT: it is reported (with the refused edit, when it can be applied
- * again on the new version), never forced through. Reversible edits go on an undo history (redo until
- * the next new edit).
+ * again on the new version), never forced through. Every edit goes on an undo history (redo until the
+ * next new edit): deleted touchpoints and stages come back with their ids, so their answers stay theirs.
  */
 export function useMapEditor({ journeyId, setMap, reload, onConflict, onError }: {
   journeyId: string; setMap: Dispatch<SetStateAction<JourneyMapResult | null>>; reload: () => void;
@@ -37,50 +41,85 @@ export function useMapEditor({ journeyId, setMap, reload, onConflict, onError }:
     }));
   }, []);
 
-  function edit(document: string, variables: () => Record<string, unknown>, target?: Target, op: Op | null = null) {
+  /**
+   * Sends one edit after the ones before it. {@code op} is what it does (offered again when refused as stale);
+   * {@code entry} is its place on the history (the op itself, or the one an undo reverses), taken off it when
+   * the server refuses the edit.
+   */
+  function edit<R = unknown>(document: string, variables: () => Record<string, unknown>,
+    { target, op = null, entry = op, answered }: { target?: Target; op?: Op | null; entry?: Op | null; answered?: (answer: R) => void } = {}) {
     queue.current = queue.current.then(async () => {
       try {
-        const result = await graphqlRequest<Record<string, { version?: number }>>(document, variables());
+        const result = await graphqlRequest<Record<string, { id?: string; version?: number }>>(document, variables());
         lastOwnEdit.current = Date.now();
-        const version = Object.values(result)[0]?.version;
-        if (typeof version === 'number') {
-          if (target === 'journey') journeyVersion.current = version;
-          else if (target) touchpointVersions.current.set(target.touchpoint, version);
+        const answer = Object.values(result)[0];
+        if (typeof answer?.version === 'number') {
+          if (target === 'journey') journeyVersion.current = answer.version;
+          else if (target) touchpointVersions.current.set(target.touchpoint, answer.version);
+          else if (answer.id) touchpointVersions.current.set(answer.id, answer.version);
         }
+        answered?.(answer as R);
         reload();
       } catch (e) {
-        if (e instanceof GraphQLRequestError && e.code === 'CONFLICT') {
-          // what the server refused is not on the history: it can be re-applied, not undone
-          if (op) setHistory((h) => ({ undo: h.undo.filter((x) => x !== op), redo: h.redo }));
-          onConflict(op);
-        }
-        else if (!(e instanceof UnauthorizedError)) onError(e);
+        if (e instanceof UnauthorizedError) return;
+        // what the server refused did not happen: it leaves the history (a stale one can be re-applied)
+        if (entry) setHistory((h) => ({ undo: h.undo.filter((x) => x !== entry), redo: h.redo.filter((x) => x !== entry) }));
+        if (e instanceof GraphQLRequestError && e.code === 'CONFLICT') onConflict(op);
+        else { onError(e); reload(); }
       }
     });
   }
 
   const touchpointVersion = (id: string) => touchpointVersions.current.get(id) ?? 0;
 
-  function perform(op: Op) {
+  function perform(op: Op, entry: Op = op) {
     applying.current += 1;
     setMap((m) => (m ? applied(m, op) : m));
     switch (op.kind) {
       case 'renameStage':
         edit(renameStageDocument, () => ({ journeyId, stageId: op.stageId, expectedVersion: journeyVersion.current,
-          input: { name: op.to } }), 'journey', op);
+          input: { name: op.to } }), { target: 'journey', op, entry });
         break;
       case 'reorderStages':
-        edit(reorderStagesDocument, () => ({ journeyId, expectedVersion: journeyVersion.current, stageIds: op.to }), 'journey', op);
+        edit(reorderStagesDocument, () => ({ journeyId, expectedVersion: journeyVersion.current, stageIds: op.to }), { target: 'journey', op, entry });
         break;
       case 'moveTouchpoint':
         edit(moveTouchpointDocument, () => ({ id: op.id, expectedVersion: touchpointVersion(op.id), stageId: op.to.stageId,
-          position: op.to.position }), { touchpoint: op.id }, op);
+          position: op.to.position }), { target: { touchpoint: op.id }, op, entry });
         break;
       case 'renameTouchpoint':
         edit(renameTouchpointDocument, () => ({ id: op.id, expectedVersion: touchpointVersion(op.id), input: { name: op.to } }),
-          { touchpoint: op.id }, op);
+          { target: { touchpoint: op.id }, op, entry });
+        break;
+      case 'touchpointPresence':
+        if (op.to) edit(restoreTouchpointDocument, () => ({ id: op.touchpoint.id }), { target: { touchpoint: op.touchpoint.id }, op, entry });
+        else edit(deleteTouchpointDocument, () => ({ id: op.touchpoint.id, expectedVersion: touchpointVersion(op.touchpoint.id) }), { op, entry });
+        break;
+      case 'stagePresence':
+        if (op.to) {
+          const touchpointIds = (op.stage.touchpoints ?? []).map((tp) => tp.id);
+          edit(restoreStageDocument, () => ({ journeyId, stageId: op.stage.id, expectedVersion: journeyVersion.current,
+            position: op.position, touchpointIds: touchpointIds.length ? touchpointIds : null }), { target: 'journey', op, entry });
+        } else {
+          edit(removeStageDocument, () => ({ journeyId, stageId: op.stage.id, expectedVersion: journeyVersion.current,
+            ...((op.stage.touchpoints ?? []).length ? op.removal : {}) }), { target: 'journey', op, entry });
+        }
         break;
     }
+  }
+
+  /**
+   * Something new (a stage, a touchpoint): sent, then shown and put on the history as what the answer says it
+   * is, so that undo deletes it and redo brings the same one back.
+   */
+  function create<R>(document: string, variables: () => Record<string, unknown>, target: Target, opOf: (answer: R) => Op | null) {
+    applying.current += 1;
+    edit<R>(document, variables, { target, answered: (answer) => {
+      const op = opOf(answer);
+      if (!op) return;
+      setMap((m) => (m ? applied(m, op) : m));
+      setHistory((h) => ({ undo: [...h.undo, op].slice(-50), redo: [] }));
+    } });
   }
 
   function change(op: Op) {
@@ -91,7 +130,7 @@ export function useMapEditor({ journeyId, setMap, reload, onConflict, onError }:
   function undo() {
     const op = history.undo.at(-1);
     if (!op) return;
-    perform(invert(op));
+    perform(invert(op), op);
     setHistory((h) => ({ undo: h.undo.slice(0, -1), redo: [...h.redo, op] }));
   }
 
@@ -102,5 +141,5 @@ export function useMapEditor({ journeyId, setMap, reload, onConflict, onError }:
     setHistory((h) => ({ undo: [...h.undo, op], redo: h.redo.slice(0, -1) }));
   }
 
-  return { edit, change, undo, redo, history, known, lastOwnEdit, journeyVersion, touchpointVersion, applying };
+  return { edit, create, change, undo, redo, history, known, lastOwnEdit, journeyVersion, touchpointVersion, applying };
 }

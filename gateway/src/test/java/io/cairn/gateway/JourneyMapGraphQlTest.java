@@ -280,4 +280,26 @@ class JourneyMapGraphQlTest {
         assertThat(journeyService.requests().get(1).uri())
                 .isEqualTo("/journeys/j1/stages/a%2Fb%3Fc?expectedVersion=3&touchpoints=MOVE&targetStageId=j1-s0");
     }
+
+    @Test
+    void undoingARemovalRestoresTheStageAndTheTouchpointByTheirIds() {
+        journeyService.reply("POST", "/journeys/j1/stages/*/restore", 200, json(journey("j1", 1)));
+        graphQl.documentName("editMap").operationName("RestoreStage").variable("journeyId", "j1").variable("stageId", "j1-s0")
+                .execute().path("restoreStage.id").entity(String.class).isEqualTo("j1");
+        assertThat(journeyService.requests().get(0).uri()).isEqualTo("/journeys/j1/stages/j1-s0/restore");
+        JsonNode sent = ServiceHttp.JSON.readTree(journeyService.requests().get(0).body());
+        assertThat(sent.at("/expectedVersion").asInt()).isEqualTo(4);
+        assertThat(sent.at("/position").asInt()).isEqualTo(1);
+        assertThat(sent.at("/touchpointIds").toString()).isEqualTo("[\"t1\",\"t2\"]");
+
+        touchpointService.reply("POST", "/touchpoints/*/restore", 409,
+                "{\"status\":409,\"code\":\"INVALID_STATE\",\"detail\":\"Touchpoint t1 is not deleted\"}");
+        graphQl.documentName("editMap").operationName("RestoreTouchpoint").variable("id", "t1").execute()
+                .errors().satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "INVALID_STATE"));
+        touchpointService.reply("POST", "/touchpoints/*/restore", 200, json(touchpoint("t1", "j1", "j1-s0")));
+        graphQl.documentName("editMap").operationName("RestoreTouchpoint").variable("id", "t1").execute()
+                .path("restoreTouchpoint.stageId").entity(String.class).isEqualTo("j1-s0");
+        assertThat(touchpointService.requests()).extracting(FakeService.Request::uri)
+                .containsExactly("/touchpoints/t1/restore", "/touchpoints/t1/restore");
+    }
 }

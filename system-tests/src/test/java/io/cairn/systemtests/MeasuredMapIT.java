@@ -50,5 +50,42 @@ class MeasuredMapIT extends InBrowser {
         assertThat(page.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("Baggage Handling")))
                 .containsText("No answers in this window");
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("measured-map.png")).setFullPage(true));
+
+        // a designer deletes the weak touchpoint, then a whole stage, and undoes both: the same touchpoints
+        // come back (same ids), so what customers said about them is there again
+        Page editor = signedIn("designer", new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1600, 1000));
+        editor.navigate(RunningSuite.get().baseUrl() + "/journeys/" + journeyId);
+        Locator editedWifi = editor.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("In-flight Wifi Service"));
+        assertThat(editedWifi).containsText("n=40");
+        editor.getByRole(AriaRole.BUTTON, named("Delete In-flight Wifi Service")).click();
+        assertThat(editedWifi).hasCount(0);
+        afterTheServerHasIt(editor, "RestoreTouchpoint", () -> editor.getByRole(AriaRole.BUTTON,
+                named("Undo: delete touchpoint \u201cIn-flight Wifi Service\u201d")).click());
+        assertThat(editedWifi).containsText("n=40");
+        assertThat(editedWifi).hasClass(java.util.regex.Pattern.compile(".*\\bweak\\b.*"));
+
+        Locator boardingStage = editor.locator("[data-testid=stage]").filter(new Locator.FilterOptions()
+                .setHas(editor.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("Online Boarding"))));
+        String stageName = boardingStage.locator("h2").textContent();
+        int cards = boardingStage.locator("[data-testid=touchpoint-card]").count();
+        editor.getByRole(AriaRole.BUTTON, named("Delete stage " + stageName)).click();
+        editor.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("delete (it|them) too"))).check();
+        afterTheServerHasIt(editor, "RemoveStage", () -> editor.getByRole(AriaRole.BUTTON, named("Delete the stage")).click());
+        assertThat(editor.getByRole(AriaRole.HEADING, named(stageName))).hasCount(0);
+        assertThat(editor.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("Online Boarding"))).hasCount(0);
+        afterTheServerHasIt(editor, "RestoreStage", () -> editor.getByRole(AriaRole.BUTTON,
+                named("Undo: delete stage \u201c" + stageName + "\u201d")).click());
+        editor.reload();
+        assertThat(boardingStage.locator("[data-testid=touchpoint-card]")).hasCount(cards);
+        assertThat(boardingStage.getByRole(AriaRole.ARTICLE, new Locator.GetByRoleOptions().setName("Online Boarding")))
+                .containsText("CSAT 100%");
+        org.assertj.core.api.Assertions.assertThat(http.get("/api/touchpoint/touchpoints?journeyId=" + journeyId, designer).json()
+                .findValuesAsString("id")).containsExactlyInAnyOrderElementsOf(byName.values());
+    }
+
+    /** Does {@code action} and waits until the server has answered the GraphQL operation it sends. */
+    static void afterTheServerHasIt(Page page, String operation, Runnable action) {
+        page.waitForResponse(r -> r.url().endsWith("/graphql") && String.valueOf(r.request().postData()).contains(operation),
+                action);
     }
 }

@@ -164,6 +164,20 @@ class JourneyGraphQlController {
 
     @MutationMapping
     @PreAuthorize("hasRole('DESIGNER')")
+    Mono<Journey> restoreStage(@Argument String journeyId, @Argument String stageId, @Argument long expectedVersion,
+            @Argument Integer position, @Argument List<String> touchpointIds) {
+        Map<String, Object> body = versioned(expectedVersion, Map.of());
+        if (position != null) {
+            body.put("position", position);
+        }
+        if (touchpointIds != null) {
+            body.put("touchpointIds", touchpointIds);
+        }
+        return journeys.change(HttpMethod.POST, "/journeys/{id}/stages/{stageId}/restore", body, journeyId, stageId);
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('DESIGNER')")
     Mono<Journey> reorderStages(@Argument String journeyId, @Argument long expectedVersion, @Argument List<String> stageIds) {
         return journeys.change(HttpMethod.PUT, "/journeys/{id}/stages/order",
                 versioned(expectedVersion, Map.of("stageIds", stageIds)), journeyId);

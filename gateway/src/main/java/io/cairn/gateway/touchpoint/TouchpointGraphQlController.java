@@ -112,6 +112,12 @@ class TouchpointGraphQlController {
         return touchpoints.delete(id, expectedVersion).thenReturn(id);
     }
 
+    @MutationMapping
+    @PreAuthorize("hasRole('DESIGNER')")
+    Mono<Touchpoint> restoreTouchpoint(@Argument String id) {
+        return touchpoints.change(HttpMethod.POST, "/touchpoints/{id}/restore", Map.of(), id);
+    }
+
     /** GraphQL's list of targets is touchpoint-service's map of metric to value. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> serviceFields(Map<String, Object> input) {

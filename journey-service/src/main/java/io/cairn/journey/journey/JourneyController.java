@@ -119,6 +119,14 @@ public class JourneyController {
         return journeys.removeStage(new JourneyId(id), stageId, expectedVersion, removal, user.getName());
     }
 
+    /** Puts a removed stage back, with its id (undo of a removal). */
+    @PostMapping("/{id}/stages/{stageId}/restore")
+    @PreAuthorize("hasRole('DESIGNER')")
+    Journey restoreStage(@PathVariable String id, @PathVariable String stageId,
+            @Valid @RequestBody StageRequests.Restore request, Authentication user) {
+        return journeys.restoreStage(new JourneyId(id), stageId, request, user.getName());
+    }
+
     @PutMapping("/{id}/stages/order")
     @PreAuthorize("hasRole('DESIGNER')")
     Journey reorderStages(@PathVariable String id, @Valid @RequestBody StageRequests.Reorder request,

@@ -53,15 +53,28 @@ final class JourneyEdits {
 
     static Journey addStage(Journey journey, StageInput input, Integer position) {
         requireEditable(journey);
-        if (journey.stages().size() >= Journey.MAX_STAGES) {
-            throw ApiException.badRequest("A journey has at most " + Journey.MAX_STAGES + " stages");
-        }
         int at = position == null ? journey.stages().size() : position;
         if (at > journey.stages().size()) {
             throw ApiException.badRequest("position must be between 0 and " + journey.stages().size());
         }
+        return insertStage(journey, newStage(input), at);
+    }
+
+    /** A removed stage back in the journey, at {@code position} (or at the end, when fewer stages are left). */
+    static Journey restoreStage(Journey journey, Stage stage, int position) {
+        requireEditable(journey);
+        if (journey.stages().stream().anyMatch(s -> s.id().equals(stage.id()))) {
+            throw invalidState("Stage " + stage.id() + " is on journey " + journey.id() + "; only a removed stage is restored");
+        }
+        return insertStage(journey, stage, Math.min(position, journey.stages().size()));
+    }
+
+    private static Journey insertStage(Journey journey, Stage stage, int at) {
+        if (journey.stages().size() >= Journey.MAX_STAGES) {
+            throw ApiException.badRequest("A journey has at most " + Journey.MAX_STAGES + " stages");
+        }
         List<Stage> stages = new ArrayList<>(journey.stages());
-        stages.add(at, newStage(input));
+        stages.add(at, stage);
         return journey.withStages(stages);
     }
 

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import io.cairn.journey.touchpoint.TouchpointClient;
 import io.cairn.journey.touchpoint.TouchpointCopy;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
 /**
@@ -179,6 +180,37 @@ public class JourneyService {
             touchpoints.relocate(id.value(), stageId, target);
         }
         return apply(id, expectedVersion, actor, "REMOVE_STAGE", j -> JourneyEdits.removeStage(j, stageId));
+    }
+
+    /**
+     * Puts a removed stage back (undo of a removal), with its id and fields as the newest revision that
+     * had it shows them, at {@code position} or where it was then, and brings the listed touchpoints
+     * back into it (touchpoint-service moves or restores them). If that fails the stage is removed
+     * again, so the undo can simply be retried.
+     */
+    public Journey restoreStage(JourneyId id, String stageId, StageRequests.Restore request, String actor) {
+        revisions.record(get(id).pendingRevision());
+        Revision had = revisions.latestWhere(id.value(), Criteria.where("snapshot.stages.id").is(stageId))
+                .orElseThrow(() -> ApiException.notFound("Stage", stageId + " of journey " + id));
+        List<Stage> then = had.snapshotAs(Journey.class).stages();
+        Stage stage = then.stream().filter(s -> s.id().equals(stageId)).findFirst().orElseThrow();
+        int position = request.position() != null ? request.position() : then.indexOf(stage);
+        Journey restored = apply(id, request.expectedVersion(), actor, "RESTORE_STAGE",
+                j -> JourneyEdits.restoreStage(j, stage, position));
+        if (request.touchpointIds() == null || request.touchpointIds().isEmpty()) {
+            return restored;
+        }
+        try {
+            touchpoints.gather(id.value(), stageId, request.touchpointIds());
+            return restored;
+        } catch (RuntimeException e) {
+            try {
+                apply(id, restored.version(), actor, "REMOVE_STAGE", j -> JourneyEdits.removeStage(j, stageId));
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
     }
 
     public Journey reorderStages(JourneyId id, StageRequests.Reorder request, String actor) {

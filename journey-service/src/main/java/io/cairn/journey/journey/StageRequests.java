@@ -2,6 +2,7 @@ package io.cairn.journey.journey;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,6 +16,14 @@ public final class StageRequests {
 
     /** Add a stage at {@code position} (0-based; null = at the end). */
     public record Add(@NotNull Long expectedVersion, @NotNull @Valid StageInput stage, @Min(0) Integer position) {
+    }
+
+    /**
+     * Put a removed stage back at {@code position} (0-based; null = where it was), with {@code touchpointIds}
+     * (in this order) brought back into it: the ones that were moved elsewhere or deleted with it.
+     */
+    public record Restore(@NotNull Long expectedVersion, @Min(0) Integer position,
+            @Size(max = 100) List<@NotBlank @Size(max = 100) String> touchpointIds) {
     }
 
     /** Change some fields of a stage. */

@@ -43,6 +43,12 @@ public class TouchpointClient {
         return result == null ? 0 : ((Number) result.get("affected")).intValue();
     }
 
+    /** Brings these touchpoints (moved elsewhere or deleted) into {@code stageId}, in this order. */
+    public void gather(String journeyId, String stageId, List<String> touchpointIds) {
+        http.post().uri("/journeys/{journeyId}/stages/{stageId}/touchpoints/gather", journeyId, stageId)
+                .body(Map.of("touchpointIds", touchpointIds)).retrieve().toBodilessEntity();
+    }
+
     public void deleteAll(String journeyId) {
         http.delete().uri("/journeys/{journeyId}/touchpoints", journeyId).retrieve().toBodilessEntity();
     }

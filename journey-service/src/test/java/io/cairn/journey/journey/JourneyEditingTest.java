@@ -103,6 +103,54 @@ class JourneyEditingTest {
     }
 
     @Test
+    void aRemovedStageIsRestoredWithItsIdAndFieldsWhereItWas() {
+        JsonNode journey = create(Map.of("name", "Appliance purchase", "stages", List.of(Map.of("name", "Discover"),
+                Map.of("name", "Compare", "customerGoal", "Pick the right model", "designedEmotion", -1), Map.of("name", "Buy"))));
+        String id = journey.at("/id").asString();
+        String compare = journey.at("/stages/1/id").asString();
+        ok(send("DELETE", "/journeys/" + id + "/stages/" + compare + "?expectedVersion=1", "designer", null));
+        ok(send("PATCH", "/journeys/" + id, "designer", Map.of("expectedVersion", 2, "name", "Appliance purchase 2027")));
+
+        assertThat(send("POST", "/journeys/" + id + "/stages/" + compare + "/restore", "viewer", Map.of("expectedVersion", 3))
+                .status()).isEqualTo(403);
+        assertThat(send("POST", "/journeys/" + id + "/stages/" + compare + "/restore", "designer", Map.of("expectedVersion", 2))
+                .status()).isEqualTo(409);
+        JsonNode restored = ok(send("POST", "/journeys/" + id + "/stages/" + compare + "/restore", "designer",
+                Map.of("expectedVersion", 3)));
+        assertThat(names(restored)).containsExactly("Discover", "Compare", "Buy");
+        assertThat(restored.at("/name").asString()).isEqualTo("Appliance purchase 2027");
+        assertThat(restored.at("/stages/1").toString()).isEqualTo(journey.at("/stages/1").toString());
+        assertThat(restored.at("/version").asLong()).isEqualTo(4);
+        assertThat(http.get("/journeys/" + id + "/revisions", bearer("viewer")).json().at("/items/0/operation").asString())
+                .isEqualTo("RESTORE_STAGE");
+
+        ServiceHttp.Response again = send("POST", "/journeys/" + id + "/stages/" + compare + "/restore", "designer",
+                Map.of("expectedVersion", 4));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().at("/code").asString()).isEqualTo("INVALID_STATE");
+        assertThat(send("POST", "/journeys/" + id + "/stages/never-there/restore", "designer", Map.of("expectedVersion", 4))
+                .status()).isEqualTo(404);
+        assertThat(send("POST", "/journeys/" + id + "/stages/" + compare + "/restore", "designer", Map.of("position", -1))
+                .status()).isEqualTo(400);
+
+        // removed again and put back at a chosen place, with its touchpoints brought back into it
+        ok(send("DELETE", "/journeys/" + id + "/stages/" + compare + "?expectedVersion=4", "designer", null));
+        touchpointService.reply("POST", "/journeys/*/stages/*/touchpoints/gather", 503, "{}");
+        assertThat(send("POST", "/journeys/" + id + "/stages/" + compare + "/restore", "designer",
+                Map.of("expectedVersion", 5, "position", 0, "touchpointIds", List.of("t1", "t2"))).status()).isEqualTo(503);
+        JsonNode afterFailure = http.get("/journeys/" + id, bearer("viewer")).json();
+        assertThat(names(afterFailure)).as("a failed undo leaves the stage removed, to retry").containsExactly("Discover", "Buy");
+
+        touchpointService.reply("POST", "/journeys/*/stages/*/touchpoints/gather", 200, "{\"affected\":2}");
+        assertThat(names(ok(send("POST", "/journeys/" + id + "/stages/" + compare + "/restore", "designer",
+                Map.of("expectedVersion", afterFailure.at("/version").asLong(), "position", 0, "touchpointIds", List.of("t1", "t2"))))))
+                .containsExactly("Compare", "Discover", "Buy");
+        FakeService.Request gather = touchpointService.requests().stream().filter(r -> r.uri().endsWith("/gather")).reduce((first, second) -> second).orElseThrow();
+        assertThat(gather.uri()).isEqualTo("/journeys/" + id + "/stages/" + compare + "/touchpoints/gather");
+        assertThat(gather.body()).isEqualTo("{\"touchpointIds\":[\"t1\",\"t2\"]}");
+    }
+
+    @Test
     void revisionsDiffAndRestoreAnEarlierStateAsANewRevision() {
         JsonNode journey = create(Map.of("name", "Onboarding", "tags", List.of("b2b")));
         String id = journey.at("/id").asString();

@@ -42,6 +42,21 @@ public class RevisionLog {
         return Optional.ofNullable(mongo.findById(Revision.id(documentId, number), Revision.class, collection));
     }
 
+    /** The newest revision of the document, if it has any. */
+    public Optional<Revision> latest(String documentId) {
+        return newest(byDocument(documentId));
+    }
+
+    /** The newest revision of the document that also matches {@code criteria} (on the revision's fields). */
+    public Optional<Revision> latestWhere(String documentId, Criteria criteria) {
+        return newest(new Query(new Criteria().andOperator(Criteria.where("documentId").is(documentId), criteria)));
+    }
+
+    private Optional<Revision> newest(Query query) {
+        return Optional.ofNullable(mongo.findOne(query.with(Sort.by(Sort.Direction.DESC, "number")).limit(1),
+                Revision.class, collection));
+    }
+
     /** What differs between the document as of revision {@code from} and as of revision {@code to}. */
     public RevisionDiff diff(Revision from, Revision to, java.util.Set<String> auditFields) {
         return new RevisionDiff(from.number(), to.number(), JsonDiff.between(from.snapshot(), to.snapshot(), auditFields));

@@ -73,6 +73,13 @@ public record Touchpoint(
                 createdAt, createdBy, at, actor, version + 1, null);
     }
 
+    /** The same touchpoint at another version (a restored one continues its history). */
+    public Touchpoint withVersion(long version) {
+        return new Touchpoint(id, journeyId, stageId, name, description, channel, ownerTeam, dimension, designedEmotion,
+                expectation, importance, importanceDerived, targets, painPoints, opportunities, momentOfTruth, rank,
+                createdAt, createdBy, updatedAt, updatedBy, version, null);
+    }
+
     public Touchpoint withPendingRevision(Revision revision) {
         return new Touchpoint(id, journeyId, stageId, name, description, channel, ownerTeam, dimension, designedEmotion,
                 expectation, importance, importanceDerived, targets, painPoints, opportunities, momentOfTruth, rank,

@@ -86,8 +86,15 @@ public class TouchpointController {
     @DeleteMapping("/touchpoints/{id}")
     @PreAuthorize("hasRole('DESIGNER')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable String id, @RequestParam @NotNull Long expectedVersion) {
-        touchpoints.delete(id, expectedVersion);
+    void delete(@PathVariable String id, @RequestParam @NotNull Long expectedVersion, Authentication user) {
+        touchpoints.delete(id, expectedVersion, user.getName());
+    }
+
+    /** Brings a deleted touchpoint back where it was, with the same id (undo of a delete). */
+    @PostMapping("/touchpoints/{id}/restore")
+    @PreAuthorize("hasRole('DESIGNER')")
+    Touchpoint restoreDeleted(@PathVariable String id, Authentication user) {
+        return touchpoints.restore(id, user.getName());
     }
 
     @GetMapping("/touchpoints/{id}/revisions")
@@ -129,6 +136,14 @@ public class TouchpointController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteAll(@PathVariable String journeyId) {
         touchpoints.deleteAll(journeyId);
+    }
+
+    /** Brings touchpoints (back) into a stage, moving or restoring each (used when a removed stage is restored). */
+    @PostMapping("/journeys/{journeyId}/stages/{stageId}/touchpoints/gather")
+    @PreAuthorize("hasRole('DESIGNER')")
+    Map<String, Integer> gather(@PathVariable String journeyId, @PathVariable String stageId,
+            @Valid @RequestBody TouchpointRequests.Gather request, Authentication user) {
+        return Map.of("affected", touchpoints.gather(journeyId, stageId, request.touchpointIds(), user.getName()));
     }
 
     /** Moves or deletes the touchpoints of a stage (used when the stage is removed). */

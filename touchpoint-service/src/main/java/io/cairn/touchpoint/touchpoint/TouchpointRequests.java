@@ -43,6 +43,10 @@ public final class TouchpointRequests {
     public record Move(@NotNull Long expectedVersion, @NotBlank @Size(max = 100) String stageId, @NotNull @Min(0) Integer position) {
     }
 
+    /** Touchpoints to bring (back) into a stage, in this order: moved there, or restored there when deleted. */
+    public record Gather(@NotEmpty @Size(max = Touchpoint.MAX_PER_STAGE) List<@NotBlank @Size(max = 100) String> touchpointIds) {
+    }
+
     /** What happens to the touchpoints of a stage that goes away: MOVE them (to the end of {@code targetStageId}) or DELETE them. */
     public record Relocate(@NotNull Action action, @Size(max = 100) String targetStageId) {
 

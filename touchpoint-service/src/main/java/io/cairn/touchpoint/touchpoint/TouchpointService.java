@@ -14,12 +14,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,6 +31,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class TouchpointService {
+
+    static final String INVALID_STATE = "INVALID_STATE";
 
     private static final Set<String> AUDIT_FIELDS =
             Set.of("id", "journeyId", "createdAt", "createdBy", "updatedAt", "updatedBy", "version", "pendingRevision");
@@ -130,12 +135,109 @@ public class TouchpointService {
         return apply(id, request.expectedVersion(), actor, operation, t -> t.withPlace(request.stageId(), rank));
     }
 
-    public void delete(String id, long expectedVersion) {
+    /**
+     * Deletes the touchpoint; its history stays, ending in a DELETE revision that holds it as it was,
+     * so that {@link #restore} can bring it back with the same id (the answers are keyed by it).
+     */
+    public void delete(String id, long expectedVersion, String actor) {
         Touchpoint current = get(id);
-        if (current.version() != expectedVersion || !touchpoints.delete(id, expectedVersion)) {
-            throw conflict(get(id));
+        if (current.version() != expectedVersion) {
+            throw conflict(current);
         }
-        revisions.deleteAll(id);
+        remove(current, actor);
+    }
+
+    private void remove(Touchpoint current, String actor) {
+        // the last change's revision must be in the history before its document goes
+        revisions.record(current.pendingRevision());
+        if (!touchpoints.delete(current.id(), current.version())) {
+            throw conflict(get(current.id()));
+        }
+        Instant now = now();
+        Touchpoint deleted = current.nextVersion(now, actor);
+        revisions.record(Revision.of(current.id(), deleted.version(), current.snapshot(), deleted.snapshot(), "DELETE",
+                actor, now, AUDIT_FIELDS));
+    }
+
+    /**
+     * Brings a deleted touchpoint back, with its id, content and history, where it was (its stage and
+     * rank), as the next version after its deletion. Its stage must still be on the journey.
+     */
+    public Touchpoint restore(String id, String actor) {
+        Revision last = deletedOne(id);
+        Touchpoint was = last.snapshotAs(Touchpoint.class);
+        if (journeys.stages(was.journeyId()).stream().noneMatch(s -> s.id().equals(was.stageId()))) {
+            throw new ApiException(HttpStatus.CONFLICT, INVALID_STATE, "Stage " + was.stageId() + " of touchpoint " + id
+                    + " is no longer on journey " + was.journeyId() + "; restore the stage first");
+        }
+        requireRoom(touchpoints.inStage(was.journeyId(), was.stageId()).size() + 1, was.stageId());
+        return revive(last, was.stageId(), was.rank(), actor);
+    }
+
+    /**
+     * Brings these touchpoints of the journey into the stage, in this order after the ones already there:
+     * moved from another stage, or restored when deleted (undo of a stage removal, whichever way its
+     * touchpoints went). Everything is checked first; safe to repeat (one already in the stage stays).
+     */
+    public int gather(String journeyId, String stageId, List<String> ids, String actor) {
+        requireStage(journeyId, stageId);
+        List<Touchpoint> stage = touchpoints.inStage(journeyId, stageId);
+        Set<String> there = stage.stream().map(Touchpoint::id).collect(Collectors.toSet());
+        Map<String, Touchpoint> present = new LinkedHashMap<>();
+        Map<String, Revision> deleted = new LinkedHashMap<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            if (there.contains(id)) {
+                continue;
+            }
+            Touchpoint found = touchpoints.findById(id).orElse(null);
+            if (found != null) {
+                present.put(id, found);
+            } else {
+                deleted.put(id, revisions.latest(id).orElseThrow(() -> ApiException.notFound("Touchpoint", id)));
+            }
+            String of = found != null ? found.journeyId() : deleted.get(id).snapshotAs(Touchpoint.class).journeyId();
+            if (!journeyId.equals(of)) {
+                throw ApiException.badRequest("Touchpoint " + id + " is not a touchpoint of journey " + journeyId);
+            }
+        }
+        requireRoom(stage.size() + present.size() + deleted.size(), stageId);
+        double rank = stage.isEmpty() ? 0 : stage.get(stage.size() - 1).rank();
+        for (String id : new LinkedHashSet<>(ids)) {
+            if (there.contains(id)) {
+                continue;
+            }
+            double next = rank += 1024;
+            if (present.containsKey(id)) {
+                apply(id, present.get(id).version(), actor, "MOVE", x -> x.withPlace(stageId, next));
+            } else {
+                revive(deleted.get(id), stageId, next, actor);
+            }
+        }
+        return present.size() + deleted.size();
+    }
+
+    /** The last revision of a deleted touchpoint (INVALID_STATE when it is not deleted). */
+    private Revision deletedOne(String id) {
+        if (touchpoints.findById(id).isPresent()) {
+            throw new ApiException(HttpStatus.CONFLICT, INVALID_STATE, "Touchpoint " + id + " is not deleted");
+        }
+        return revisions.latest(id).orElseThrow(() -> ApiException.notFound("Touchpoint", id));
+    }
+
+    /** The deleted touchpoint of revision {@code last} back in {@code stageId} at {@code rank}, as the next version. */
+    private Touchpoint revive(Revision last, String stageId, double rank, String actor) {
+        Touchpoint was = last.snapshotAs(Touchpoint.class);
+        Instant now = now();
+        Touchpoint restored = was.withVersion(last.number()).withPlace(stageId, rank).nextVersion(now, actor);
+        restored = restored.withPendingRevision(Revision.of(was.id(), restored.version(), was.snapshot(), restored.snapshot(),
+                "RESTORE", actor, now, AUDIT_FIELDS));
+        try {
+            touchpoints.insert(restored);
+        } catch (DuplicateKeyException e) {
+            throw new ApiException(HttpStatus.CONFLICT, INVALID_STATE, "Touchpoint " + was.id() + " is not deleted");
+        }
+        revisions.record(restored.pendingRevision());
+        return restored;
     }
 
     /**
@@ -145,10 +247,7 @@ public class TouchpointService {
     public int relocate(String journeyId, String stageId, TouchpointRequests.Relocate request, String actor) {
         List<Touchpoint> affected = touchpoints.inStage(journeyId, stageId);
         if (request.action() == TouchpointRequests.Relocate.Action.DELETE) {
-            affected.forEach(t -> {
-                touchpoints.delete(t.id(), t.version());
-                revisions.deleteAll(t.id());
-            });
+            affected.forEach(t -> remove(t, actor));
             return affected.size();
         }
         if (request.targetStageId() == null || request.targetStageId().equals(stageId)) {

@@ -154,6 +154,96 @@ class TouchpointApiTest {
     }
 
     @Test
+    void aDeletedTouchpointComesBackWithItsIdPlaceAndHistory() throws Exception {
+        create("fly", "Check-in", null);
+        String gate = create("fly", "Gate", null).at("/id").asString();
+        create("fly", "Boarding", null);
+        send("PATCH", "/touchpoints/" + gate, "designer", Map.of("expectedVersion", 1, "touchpoint", Map.of("ownerTeam", "ground-ops")));
+
+        assertThat(send("DELETE", "/touchpoints/" + gate + "?expectedVersion=1", "designer", null).status()).isEqualTo(409);
+        assertThat(namesIn("fly")).containsExactly("Check-in", "Gate", "Boarding");
+        assertThat(send("DELETE", "/touchpoints/" + gate + "?expectedVersion=2", "designer", null).status()).isEqualTo(204);
+        assertThat(namesIn("fly")).containsExactly("Check-in", "Boarding");
+        assertThat(http.get("/touchpoints/" + gate, bearer("viewer")).status()).isEqualTo(404);
+        assertThat(send("POST", "/touchpoints/" + gate + "/restore", "viewer", null).status()).isEqualTo(403);
+
+        // restores racing each other: one brings it back, the others are told it is not deleted
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ServiceHttp.Response>> results = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return send("POST", "/touchpoints/" + gate + "/restore", "designer", null);
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<ServiceHttp.Response> result : results) {
+            statuses.add(result.get().status());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnly(200, 409).containsOnlyOnce(200);
+
+        JsonNode restored = http.get("/touchpoints/" + gate, bearer("viewer")).json();
+        assertThat(restored.at("/ownerTeam").asString()).isEqualTo("ground-ops");
+        assertThat(restored.at("/version").asLong()).isEqualTo(4);
+        assertThat(namesIn("fly")).containsExactly("Check-in", "Gate", "Boarding");
+        assertThat(http.get("/touchpoints/" + gate + "/revisions", bearer("viewer")).json().at("/items")
+                .findValuesAsString("operation")).containsExactly("RESTORE", "DELETE", "UPDATE", "CREATE");
+        ServiceHttp.Response again = send("POST", "/touchpoints/" + gate + "/restore", "designer", null);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().at("/code").asString()).isEqualTo("INVALID_STATE");
+        assertThat(send("POST", "/touchpoints/" + UUID.randomUUID() + "/restore", "designer", null).status()).isEqualTo(404);
+
+        // deleted with its stage: back only once the stage is
+        send("POST", "/journeys/" + journeyId + "/stages/fly/touchpoints/relocate", "designer", Map.of("action", "DELETE"));
+        journeyHasStages("book", "arrive");
+        ServiceHttp.Response stageGone = send("POST", "/touchpoints/" + gate + "/restore", "designer", null);
+        assertThat(stageGone.status()).isEqualTo(409);
+        assertThat(stageGone.json().at("/detail").asString()).contains("restore the stage first");
+        journeyHasStages("book", "fly", "arrive");
+        assertThat(send("POST", "/touchpoints/" + gate + "/restore", "designer", null).status()).isEqualTo(200);
+        assertThat(namesIn("fly")).containsExactly("Gate");
+    }
+
+    @Test
+    void theTouchpointsOfARemovedStageAreGatheredBackWhetherMovedOrDeleted() {
+        String a = create("arrive", "Baggage claim", null).at("/id").asString();
+        String b = create("arrive", "Lost luggage desk", null).at("/id").asString();
+        create("fly", "Boarding", null);
+        String d = create("book", "Website", null).at("/id").asString();
+        send("POST", "/journeys/" + journeyId + "/stages/arrive/touchpoints/relocate", "designer", Map.of("action", "MOVE", "targetStageId", "fly"));
+        send("POST", "/journeys/" + journeyId + "/stages/book/touchpoints/relocate", "designer", Map.of("action", "DELETE"));
+        assertThat(namesIn("fly")).containsExactly("Boarding", "Baggage claim", "Lost luggage desk");
+        String gather = "/journeys/" + journeyId + "/stages/arrive/touchpoints/gather";
+
+        // an unknown id or one of another journey: refused before anything moves
+        ServiceHttp.Response unknown = send("POST", gather, "designer", Map.of("touchpointIds", List.of(a, "nowhere")));
+        assertThat(unknown.status()).isEqualTo(404);
+        String elsewhere = UUID.randomUUID().toString();
+        String journey = journeyId;
+        journeyId = elsewhere;
+        journeyHasStages("fly");
+        String foreign = create("fly", "Other journey's", null).at("/id").asString();
+        journeyId = journey;
+        assertThat(send("POST", gather, "designer", Map.of("touchpointIds", List.of(a, foreign))).status()).isEqualTo(400);
+        assertThat(send("POST", gather, "designer", Map.of("touchpointIds", List.of())).status()).isEqualTo(400);
+        assertThat(namesIn("fly")).containsExactly("Boarding", "Baggage claim", "Lost luggage desk");
+        assertThat(namesIn("arrive")).isEmpty();
+
+        assertThat(send("POST", gather, "designer", Map.of("touchpointIds", List.of(a, b, d))).json().at("/affected").asInt())
+                .isEqualTo(3);
+        assertThat(namesIn("arrive")).containsExactly("Baggage claim", "Lost luggage desk", "Website");
+        assertThat(namesIn("fly")).containsExactly("Boarding");
+        assertThat(http.get("/touchpoints/" + d + "/revisions", bearer("viewer")).json().at("/items")
+                .findValuesAsString("operation")).containsExactly("RESTORE", "DELETE", "CREATE");
+        // repeated (a retry): nothing more happens
+        assertThat(send("POST", gather, "designer", Map.of("touchpointIds", List.of(a, b, d))).json().at("/affected").asInt()).isZero();
+        assertThat(namesIn("arrive")).containsExactly("Baggage claim", "Lost luggage desk", "Website");
+    }
+
+    @Test
     void badInputIsRefusedWithAClearReasonAndNothingIsStored() {
         Map<String, Object> valid = Map.of("name", "Gate", "channel", "STORE");
         assertThat(fieldError(Map.of("journeyId", journeyId, "stageId", "fly", "touchpoint", Map.of("name", "Gate", "channel", "PIGEON"))))
