@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { closestCorners, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors,
@@ -182,6 +182,9 @@ export function JourneyMapPage() {
   function dropped(event: DragEndEvent, stages: MapStage[]) {
     const { active, over } = event;
     if (!over || active.id === over.id) return;
+    // a keyboard drop moves the focused handle in the page: blurred first, React does not restore focus (which
+    // reads every ancestor's scroll position, a forced layout of the whole map); dnd-kit refocuses it next frame
+    if (event.activatorEvent instanceof KeyboardEvent && document.activeElement instanceof HTMLElement) document.activeElement.blur();
     if (active.data.current?.type === 'stage') {
       const ids = stages.map((s) => s.id);
       editor.change({ kind: 'reorderStages', from: ids, to: arrayMove(ids, ids.indexOf(String(active.id)), ids.indexOf(String(over.id))) });
@@ -219,6 +222,8 @@ export function JourneyMapPage() {
     return found;
   }, [weakTouchpoints]);
   const journey = map?.journey;
+  // the move-to menus and stage choices follow a reorder after it is on screen, not in the same render
+  const menuStages = useDeferredValue(journey?.stages ?? NO_STAGES);
   // what the cards do, through one object that stays the same: it reads the editor and the stages of the last render
   const latest = useRef({ editor, stages: [] as MapStage[] });
   useLayoutEffect(() => { latest.current = { editor, stages: journey?.stages ?? [] }; });
@@ -318,7 +323,7 @@ export function JourneyMapPage() {
         </div>
       )}
       {journey && (
-        <StagesContext.Provider value={journey.stages}>
+        <StagesContext.Provider value={menuStages}>
         <DndContext sensors={sensors} collisionDetection={collisions} onDragEnd={(event) => dropped(event, journey.stages)}>
           <SortableContext items={journey.stages.map((s) => s.id)} strategy={horizontalListSortingStrategy}>
             <div className="stages" role="list" aria-label={t('map.stages')} ref={canvas}>
@@ -375,6 +380,8 @@ export function JourneyMapPage() {
     </main>
   );
 }
+
+const NO_STAGES: MapStage[] = [];
 
 interface CardActions {
   open: (tp: MapTouchpoint) => void;

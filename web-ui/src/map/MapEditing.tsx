@@ -1,4 +1,4 @@
-import { createContext, useContext, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
@@ -61,13 +61,15 @@ export function SortableTouchpoint({ touchpoint, stageId, editable, children }: 
   touchpoint: MapTouchpoint; stageId: string; editable: boolean; children: ReactNode;
 }) {
   const { t } = useTranslation();
+  // drawn again on every step of any drag (dnd-kit's context): the label is not translated again each time
+  const label = useMemo(() => t('map.edit.dragTouchpoint', { name: touchpoint.name }), [t, touchpoint.name]);
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: touchpoint.id, disabled: !editable, data: { type: 'touchpoint', stageId } });
   return (
     <div ref={setNodeRef} className={isDragging ? 'sortable-touchpoint dragging' : 'sortable-touchpoint'}
       style={{ transform: CSS.Translate.toString(transform), transition }}>
       {editable && (
-        <button type="button" className="drag-handle touchpoint-handle" aria-label={t('map.edit.dragTouchpoint', { name: touchpoint.name })}
+        <button type="button" className="drag-handle touchpoint-handle" aria-label={label}
           {...attributes} {...listeners}>⠿</button>
       )}
       {children}

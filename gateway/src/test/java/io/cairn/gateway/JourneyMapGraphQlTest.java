@@ -119,6 +119,18 @@ class JourneyMapGraphQlTest {
     }
 
     @Test
+    void theTouchpointsOfAMapAreAskedForWhileTheJourneyIsStillOnItsWay() {
+        // each service takes 500 ms (under the read timeout): one after the other the map would take at least 1 s
+        journeyService.replyAfter(500, "GET", "/journeys/slow", 200, json(journey("slow", 2)));
+        touchpointService.replyAfter(500, "GET", "/touchpoints", 200, json(touchpoints(List.of("slow"), 2, 3)));
+        long start = System.nanoTime();
+        graphQl.documentName("journeyMap").variable("id", "slow").execute().errors().verify()
+                .path("journey.stages[1].touchpoints").entityList(Object.class).hasSize(3);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(950);
+        assertThat(touchpointService.requests()).hasSize(1);
+    }
+
+    @Test
     void theDownstreamCallsContinueTheCallersTrace() {
         journeyService.reply("GET", "/journeys/traced", 200, json(journey("traced", 1)));
         touchpointService.reply("GET", "/touchpoints", 200, "[]");

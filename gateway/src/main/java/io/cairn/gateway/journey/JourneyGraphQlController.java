@@ -1,10 +1,13 @@
 package io.cairn.gateway.journey;
 
+import graphql.schema.DataFetchingEnvironment;
 import io.cairn.gateway.graphql.Connection;
+import io.cairn.gateway.touchpoint.TouchpointGraphQlController;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -40,7 +43,16 @@ class JourneyGraphQlController {
 
     @QueryMapping
     @PreAuthorize("hasRole('VIEWER')")
-    Mono<Journey> journey(@Argument String id) {
+    Mono<Journey> journey(@Argument String id, DataFetchingEnvironment env) {
+        // a map asks for the touchpoints too: they do not depend on the journey's answer, so touchpoint-service is
+        // asked at the same time rather than after it (the stages then find them in the request's loader)
+        if (env.getSelectionSet().contains("stages/touchpoints") || env.getSelectionSet().contains("unassignedTouchpoints")) {
+            DataLoader<String, Object> touchpoints = env.getDataLoader(TouchpointGraphQlController.LOADER);
+            if (touchpoints != null) {
+                touchpoints.load(id);
+                touchpoints.dispatch();
+            }
+        }
         return journeys.get(id);
     }
 

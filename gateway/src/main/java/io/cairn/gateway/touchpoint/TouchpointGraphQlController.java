@@ -27,9 +27,10 @@ import reactor.core.publisher.Mono;
  * loader batches the journeys of a request and caches them for the rest of it.
  */
 @Controller
-class TouchpointGraphQlController {
+public class TouchpointGraphQlController {
 
-    static final String LOADER = "touchpointsByJourney";
+    /** The request's loader of touchpoints by journey id. */
+    public static final String LOADER = "touchpointsByJourney";
     private static final int MAX_PAGE = 100;
 
     private final TouchpointClient touchpoints;

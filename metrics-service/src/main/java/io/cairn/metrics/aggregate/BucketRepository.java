@@ -20,6 +20,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
+import io.cairn.platform.mongo.ReadCache;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -65,7 +66,7 @@ public class BucketRepository {
     public BucketRepository(MongoTemplate mongo,
             @org.springframework.beans.factory.annotation.Value("${cairn.metrics.read-cache-size:" + READ_CACHE_SIZE + "}") int cacheSize) {
         this.mongo = mongo;
-        this.cache = new ReadCache(mongo, cacheSize);
+        this.cache = new ReadCache(mongo, "bucket_version", "buckets", cacheSize);
         mongo.indexOps(SEGMENTS).createIndex(new Index().on("touchpointId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
         mongo.indexOps(SEGMENTS).createIndex(new Index().on("journeyId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
         mongo.indexOps(MONTHS).createIndex(new Index().on("journeyId", Sort.Direction.ASC));
