@@ -141,5 +141,5 @@ export function useMapEditor({ journeyId, setMap, reload, onConflict, onError }:
     setHistory((h) => ({ undo: [...h.undo, op], redo: h.redo.slice(0, -1) }));
   }
 
-  return { edit, create, change, undo, redo, history, known, lastOwnEdit, journeyVersion, touchpointVersion, applying };
+  return { create, change, undo, redo, history, known, lastOwnEdit, journeyVersion, applying };
 }

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Campaign lifecycle: DRAFT (editable) -> OPEN (taking answers until it closes) -> CLOSED (results released). */
@@ -83,7 +82,7 @@ public class CampaignService {
         Campaign current = current(id, expectedVersion);
         Instant now = now();
         if (current.statusAt(now) != Campaign.Status.OPEN) {
-            throw invalidState("Campaign " + id + " is " + current.statusAt(now) + "; only an open campaign can be closed");
+            throw ApiException.invalidState("Campaign " + id + " is " + current.statusAt(now) + "; only an open campaign can be closed");
         }
         return replace(current.with(Campaign.Status.CLOSED, current.scope(), current.openedAt(), now), current);
     }
@@ -157,13 +156,10 @@ public class CampaignService {
     private void requireStatus(Campaign c, Campaign.Status status, String action) {
         Campaign.Status now = c.statusAt(now());
         if (now != status) {
-            throw invalidState("Campaign " + c.id() + " is " + now + "; only a " + status + " campaign can be " + action);
+            throw ApiException.invalidState("Campaign " + c.id() + " is " + now + "; only a " + status + " campaign can be " + action);
         }
     }
 
-    static ApiException invalidState(String message) {
-        return new ApiException(HttpStatus.CONFLICT, "INVALID_STATE", message);
-    }
 
     private static List<String> normalise(List<String> codes) {
         LinkedHashSet<String> unique = new LinkedHashSet<>();

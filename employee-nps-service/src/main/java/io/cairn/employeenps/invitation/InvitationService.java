@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Issues single-use links, from a roster (department + email) or from head counts per department. */
@@ -95,7 +94,7 @@ public class InvitationService {
     private Campaign issuable(String campaignId) {
         Campaign campaign = campaigns.get(campaignId);
         if (campaign.statusAt(campaigns.now()) == Campaign.Status.CLOSED) {
-            throw new ApiException(HttpStatus.CONFLICT, "INVALID_STATE", "Campaign " + campaignId + " is closed");
+            throw ApiException.invalidState("Campaign " + campaignId + " is closed");
         }
         return campaign;
     }

@@ -5,12 +5,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 
 /** The rules of editing a journey, as pure functions from one state to the next. */
 final class JourneyEdits {
-
-    static final String INVALID_STATE = "INVALID_STATE";
 
     private JourneyEdits() {
     }
@@ -32,7 +29,7 @@ final class JourneyEdits {
 
     static Journey archive(Journey journey) {
         if (journey.status() == JourneyStatus.ARCHIVED) {
-            throw invalidState("Journey " + journey.id() + " is already archived");
+            throw ApiException.invalidState("Journey " + journey.id() + " is already archived");
         }
         return journey.withStatus(JourneyStatus.ARCHIVED);
     }
@@ -40,14 +37,14 @@ final class JourneyEdits {
     /** Back from the archive, as a draft. */
     static Journey restore(Journey journey) {
         if (journey.status() != JourneyStatus.ARCHIVED) {
-            throw invalidState("Journey " + journey.id() + " is not archived");
+            throw ApiException.invalidState("Journey " + journey.id() + " is not archived");
         }
         return journey.withStatus(JourneyStatus.DRAFT);
     }
 
     static void requireDeletable(Journey journey) {
         if (journey.status() != JourneyStatus.ARCHIVED) {
-            throw invalidState("Only archived journeys can be deleted; archive journey " + journey.id() + " first");
+            throw ApiException.invalidState("Only archived journeys can be deleted; archive journey " + journey.id() + " first");
         }
     }
 
@@ -64,7 +61,7 @@ final class JourneyEdits {
     static Journey restoreStage(Journey journey, Stage stage, int position) {
         requireEditable(journey);
         if (journey.stages().stream().anyMatch(s -> s.id().equals(stage.id()))) {
-            throw invalidState("Stage " + stage.id() + " is on journey " + journey.id() + "; only a removed stage is restored");
+            throw ApiException.invalidState("Stage " + stage.id() + " is on journey " + journey.id() + "; only a removed stage is restored");
         }
         return insertStage(journey, stage, Math.min(position, journey.stages().size()));
     }
@@ -122,12 +119,8 @@ final class JourneyEdits {
 
     private static void requireEditable(Journey journey) {
         if (journey.status() == JourneyStatus.ARCHIVED) {
-            throw invalidState("Journey " + journey.id() + " is archived; restore it to edit it");
+            throw ApiException.invalidState("Journey " + journey.id() + " is archived; restore it to edit it");
         }
-    }
-
-    private static ApiException invalidState(String message) {
-        return new ApiException(HttpStatus.CONFLICT, INVALID_STATE, message);
     }
 
     static String blankToNull(String value) {

@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Act: cases opened by rules, assigned to the touchpoint's team, acknowledged, resolved with a note. */
@@ -62,7 +61,7 @@ public class CaseService {
     public Case acknowledge(String id, long expectedVersion, String note, String actor) {
         Case current = current(id, expectedVersion);
         if (current.status() != Case.Status.OPEN) {
-            throw invalidState("Case " + id + " is " + current.status() + "; only an open case can be acknowledged");
+            throw ApiException.invalidState("Case " + id + " is " + current.status() + "; only an open case can be acknowledged");
         }
         Case updated = change(current, Case.Status.ACKNOWLEDGED, current.openKey(), null, actor, "ACKNOWLEDGED", note);
         webhooks.publish("case.acknowledged", updated, actor);
@@ -75,7 +74,7 @@ public class CaseService {
         }
         Case current = current(id, expectedVersion);
         if (current.status() == Case.Status.RESOLVED) {
-            throw invalidState("Case " + id + " is already resolved");
+            throw ApiException.invalidState("Case " + id + " is already resolved");
         }
         // no open key any more: the next finding of the rule opens a new case
         Case updated = change(current, Case.Status.RESOLVED, null, note.trim(), actor, "RESOLVED", note.trim());
@@ -123,9 +122,6 @@ public class CaseService {
         return current;
     }
 
-    private static ApiException invalidState(String message) {
-        return new ApiException(HttpStatus.CONFLICT, "INVALID_STATE", message);
-    }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -33,6 +33,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, ErrorCodes.CONFLICT, message, Map.of("currentVersion", currentVersion));
     }
 
+    /** 409 {@code INVALID_STATE}: the operation does not apply to the object as it is now. */
+    public static ApiException invalidState(String message) {
+        return new ApiException(HttpStatus.CONFLICT, ErrorCodes.INVALID_STATE, message);
+    }
+
     public static ApiException badRequest(String message) {
         return new ApiException(HttpStatus.BAD_REQUEST, ErrorCodes.BAD_REQUEST, message);
     }

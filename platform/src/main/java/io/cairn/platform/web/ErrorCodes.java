@@ -11,6 +11,8 @@ public final class ErrorCodes {
     public static final String FORBIDDEN = "FORBIDDEN";
     public static final String NOT_FOUND = "NOT_FOUND";
     public static final String CONFLICT = "CONFLICT";
+    /** The object is not in a state that allows the operation (e.g. a closed campaign, a touchpoint not deleted). */
+    public static final String INVALID_STATE = "INVALID_STATE";
     public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
     public static final String TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";

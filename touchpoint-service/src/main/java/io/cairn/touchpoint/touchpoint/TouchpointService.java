@@ -22,7 +22,6 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,8 +30,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class TouchpointService {
-
-    static final String INVALID_STATE = "INVALID_STATE";
 
     private static final Set<String> AUDIT_FIELDS =
             Set.of("id", "journeyId", "createdAt", "createdBy", "updatedAt", "updatedBy", "version", "pendingRevision");
@@ -167,7 +164,7 @@ public class TouchpointService {
         Revision last = deletedOne(id);
         Touchpoint was = last.snapshotAs(Touchpoint.class);
         if (journeys.stages(was.journeyId()).stream().noneMatch(s -> s.id().equals(was.stageId()))) {
-            throw new ApiException(HttpStatus.CONFLICT, INVALID_STATE, "Stage " + was.stageId() + " of touchpoint " + id
+            throw ApiException.invalidState("Stage " + was.stageId() + " of touchpoint " + id
                     + " is no longer on journey " + was.journeyId() + "; restore the stage first");
         }
         requireRoom(touchpoints.inStage(was.journeyId(), was.stageId()).size() + 1, was.stageId());
@@ -219,7 +216,7 @@ public class TouchpointService {
     /** The last revision of a deleted touchpoint (INVALID_STATE when it is not deleted). */
     private Revision deletedOne(String id) {
         if (touchpoints.findById(id).isPresent()) {
-            throw new ApiException(HttpStatus.CONFLICT, INVALID_STATE, "Touchpoint " + id + " is not deleted");
+            throw notDeleted(id);
         }
         return revisions.latest(id).orElseThrow(() -> ApiException.notFound("Touchpoint", id));
     }
@@ -234,7 +231,7 @@ public class TouchpointService {
         try {
             touchpoints.insert(restored);
         } catch (DuplicateKeyException e) {
-            throw new ApiException(HttpStatus.CONFLICT, INVALID_STATE, "Touchpoint " + was.id() + " is not deleted");
+            throw notDeleted(was.id());
         }
         revisions.record(restored.pendingRevision());
         return restored;
@@ -346,6 +343,10 @@ public class TouchpointService {
             throw ApiException.badRequest("A stage has at most " + Touchpoint.MAX_PER_STAGE + " touchpoints; stage "
                     + stageId + " would have " + count);
         }
+    }
+
+    private static ApiException notDeleted(String id) {
+        return ApiException.invalidState("Touchpoint " + id + " is not deleted");
     }
 
     private static ApiException conflict(Touchpoint current) {
