@@ -15,10 +15,13 @@ import type { JourneyMapResult, MapStage, MapTouchpoint, Measurement, Weakness }
 import { useSession } from '../auth/SessionContext';
 import { canActOnAnswers, canEditJourneys } from '../auth/session';
 import { errorMessage } from '../journeys/errors';
-import { AddByName, DeleteStage, InlineHeading, SortableStage, SortableTouchpoint, StageDropArea, StagesContext, TouchpointActions } from './MapEditing';
+import { AddByName, DeleteStage, InlineHeading, SortableStage, SortableTouchpoint, StageDropArea, StagesContext, TouchpointActions,
+  type StageTouchpointsChoice } from './MapEditing';
 import { MapExport } from './MapExport';
 import { TouchpointDrawer } from './TouchpointDrawer';
 import { EmotionLane, NotesLanes } from './Lanes';
+import { stageEmotion, type StageEmotion } from './emotion';
+import { documentOrder } from './columnOrder';
 import { placeOf, type Op, type Place } from './editOps';
 import { useMapEditor } from './useMapEditor';
 import type { AddStageMutation, CreateTouchpointMutation, JourneyChangedSubscription, JourneyMapQuery, JourneyMapQueryVariables } from '../graphql/generated';
@@ -222,8 +225,12 @@ export function JourneyMapPage() {
     return found;
   }, [weakTouchpoints]);
   const journey = map?.journey;
-  // the move-to menus and stage choices follow a reorder after it is on screen, not in the same render
-  const menuStages = useDeferredValue(journey?.stages ?? NO_STAGES);
+  // what follows a change of the stages once it is on screen, in a deferred render: the move-to menus and
+  // stage choices, and the order of the columns in the document (reading and tab order). Until then the columns
+  // stand in their new order by CSS order, so that a reorder's frame moves column layers rather than building a
+  // moved column again (its layout, paint and raster were most of a drop).
+  const laterStages = useDeferredValue(journey?.stages ?? NO_STAGES);
+  const columns = useMemo(() => documentOrder(journey?.stages ?? NO_STAGES, laterStages), [journey?.stages, laterStages]);
   // what the cards do, through one object that stays the same: it reads the editor and the stages of the last render
   const latest = useRef({ editor, stages: [] as MapStage[] });
   useLayoutEffect(() => { latest.current = { editor, stages: journey?.stages ?? [] }; });
@@ -238,9 +245,18 @@ export function JourneyMapPage() {
     remove: (tp) => latest.current.editor.change({ kind: 'touchpointPresence', touchpoint: tp, place: placeOf(latest.current.stages, tp.id)!,
       from: true, to: false }),
   }), []);
+  const stageActions = useMemo<StageActions>(() => ({
+    rename: (stage, name) => latest.current.editor.change({ kind: 'renameStage', stageId: stage.id, from: stage.name, to: name }),
+    remove: (stage, removal) => latest.current.editor.change({ kind: 'stagePresence', stage,
+      position: latest.current.stages.findIndex((s) => s.id === stage.id), removal, from: true, to: false }),
+    addTouchpoint: (stage, name) => latest.current.editor.create<CreateTouchpointMutation['createTouchpoint']>(createTouchpointDocument,
+      () => ({ journeyId: id, stageId: stage.id, input: { name, channel: 'OTHER' } }), undefined,
+      (tp) => ({ kind: 'touchpointPresence', touchpoint: { ...tp, measurements: [] },
+        place: { stageId: stage.id, position: Number.MAX_SAFE_INTEGER }, from: false, to: true })),
+  }), [id]);
   const all = (journey?.stages ?? []).flatMap((s) => s.touchpoints ?? []);
-  const shown = (tp: MapTouchpoint) => (!filters.channel || tp.channel === filters.channel)
-    && (!filters.ownerTeam || tp.ownerTeam === filters.ownerTeam) && (!filters.dimension || tp.dimension === filters.dimension);
+  const shown = useCallback((tp: MapTouchpoint) => (!filters.channel || tp.channel === filters.channel)
+    && (!filters.ownerTeam || tp.ownerTeam === filters.ownerTeam) && (!filters.dimension || tp.dimension === filters.dimension), [filters]);
   const options = (key: 'channel' | 'ownerTeam' | 'dimension') =>
     [...new Set(all.map((tp) => tp[key]).filter((v): v is string => !!v))].sort();
   const filtered = filters.channel || filters.ownerTeam || filters.dimension;
@@ -323,39 +339,18 @@ export function JourneyMapPage() {
         </div>
       )}
       {journey && (
-        <StagesContext.Provider value={menuStages}>
+        <StagesContext.Provider value={laterStages}>
         <DndContext sensors={sensors} collisionDetection={collisions} onDragEnd={(event) => dropped(event, journey.stages)}>
           <SortableContext items={journey.stages.map((s) => s.id)} strategy={horizontalListSortingStrategy}>
             <div className="stages" role="list" aria-label={t('map.stages')} ref={canvas}>
-              {journey.stages.map((stage, index) => (
-                <SortableStage key={stage.id} stage={stage} editable={editable}>
-                  <InlineHeading id={`stage-${stage.id}`} value={stage.name} editable={editable}
-                    label={t('map.edit.renameStage', { name: stage.name })}
-                    onSave={(name) => editor.change({ kind: 'renameStage', stageId: stage.id, from: stage.name, to: name })} />
-                  {editable && (
-                    <DeleteStage stage={stage} onDelete={(removal) => editor.change({ kind: 'stagePresence', stage, position: index,
-                      removal, from: true, to: false })} />
-                  )}
-                  <EmotionLane stages={journey.stages} index={index} />
-                  {stage.touchpoints === null && <p className="error small">{t('map.touchpointsUnavailable')}</p>}
-                  <StageDropArea stage={stage}>
-                    {(stage.touchpoints ?? []).filter(shown).map((tp) => (
-                      <MapCard key={tp.id} touchpoint={tp} stageId={stage.id} weakness={weakness.get(tp.id)} number={number}
-                        editable={editable} actions={cardActions} />
-                    ))}
-                  </StageDropArea>
-                  <NotesLanes stage={stage} />
-                  {editable && (
-                    <AddByName label={t('map.edit.addTouchpoint', { stage: stage.name })}
-                      onAdd={(name) => editor.create<CreateTouchpointMutation['createTouchpoint']>(createTouchpointDocument,
-                        () => ({ journeyId: id, stageId: stage.id, input: { name, channel: 'OTHER' } }), undefined,
-                        (tp) => ({ kind: 'touchpointPresence', touchpoint: { ...tp, measurements: [] },
-                          place: { stageId: stage.id, position: Number.MAX_SAFE_INTEGER }, from: false, to: true }))} />
-                  )}
-                </SortableStage>
+              {columns.map(({ stage, index }) => (
+                <StageColumn key={stage.id} stage={stage} order={index} editable={editable} weakness={weakness} number={number}
+                  shown={shown} cardActions={cardActions} stageActions={stageActions} emotion={stageEmotion(stage)}
+                  before={index > 0 ? stageEmotion(journey.stages[index - 1]) : null}
+                  after={index < journey.stages.length - 1 ? stageEmotion(journey.stages[index + 1]) : null} />
               ))}
               {editable && (
-                <div className="stage add-stage" role="listitem">
+                <div className="stage add-stage" role="listitem" style={{ order: journey.stages.length }}>
                   <AddByName label={t('map.edit.addStage')}
                     onAdd={(name) => {
                       const before = journey.stages.map((s) => s.id);
@@ -390,6 +385,40 @@ interface CardActions {
   remove: (tp: MapTouchpoint) => void;
 }
 
+interface StageActions {
+  rename: (stage: MapStage, name: string) => void;
+  remove: (stage: MapStage, removal: StageTouchpointsChoice) => void;
+  addTouchpoint: (stage: MapStage, name: string) => void;
+}
+
+/**
+ * A stage column: name, emotion lane, cards, notes and edit controls. Memoised: a reorder keeps the stage
+ * objects, so only the columns whose neighbours changed (their emotion line) are drawn again.
+ */
+const StageColumn = memo(function StageColumn({ stage, order, editable, weakness, number, shown, cardActions, stageActions, emotion, before, after }: {
+  stage: MapStage; order: number; editable: boolean; weakness: Map<string, Weakness>; number: Intl.NumberFormat; shown: (tp: MapTouchpoint) => boolean;
+  cardActions: CardActions; stageActions: StageActions; emotion: StageEmotion; before: StageEmotion | null; after: StageEmotion | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SortableStage stage={stage} order={order} editable={editable} label={t('map.edit.moveStage', { name: stage.name })}>
+      <InlineHeading id={`stage-${stage.id}`} value={stage.name} editable={editable}
+        label={t('map.edit.renameStage', { name: stage.name })} onSave={(name) => stageActions.rename(stage, name)} />
+      {editable && <DeleteStage stage={stage} onDelete={(removal) => stageActions.remove(stage, removal)} />}
+      <EmotionLane before={before} here={emotion} after={after} />
+      {stage.touchpoints === null && <p className="error small">{t('map.touchpointsUnavailable')}</p>}
+      <StageDropArea stage={stage}>
+        {(stage.touchpoints ?? []).filter(shown).map((tp) => (
+          <MapCard key={tp.id} touchpoint={tp} stageId={stage.id} weakness={weakness.get(tp.id)} number={number}
+            editable={editable} actions={cardActions} />
+        ))}
+      </StageDropArea>
+      <NotesLanes stage={stage} />
+      {editable && <AddByName label={t('map.edit.addTouchpoint', { stage: stage.name })} onAdd={(name) => stageActions.addTouchpoint(stage, name)} />}
+    </SortableStage>
+  );
+});
+
 /**
  * A touchpoint on the map with its drag handle and edit controls. Memoised: a reorder or a move keeps the
  * touchpoint objects, so only the columns are drawn again (the move-to menus follow the stages by context).
@@ -398,8 +427,9 @@ const MapCard = memo(function MapCard({ touchpoint, stageId, weakness, number, e
   touchpoint: MapTouchpoint; stageId: string; weakness: Weakness | undefined; number: Intl.NumberFormat; editable: boolean;
   actions: CardActions;
 }) {
+  const { t } = useTranslation();
   return (
-    <SortableTouchpoint touchpoint={touchpoint} stageId={stageId} editable={editable}>
+    <SortableTouchpoint touchpoint={touchpoint} stageId={stageId} editable={editable} label={t('map.edit.dragTouchpoint', { name: touchpoint.name })}>
       <TouchpointCard touchpoint={touchpoint} weakness={weakness} number={number} editable={editable}
         onOpen={() => actions.open(touchpoint)} onRename={(name) => actions.rename(touchpoint, name)}>
         {editable && <TouchpointActions touchpoint={touchpoint} onMove={(to) => actions.move(touchpoint, to)}

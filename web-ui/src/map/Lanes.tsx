@@ -1,29 +1,32 @@
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapStage } from '../graphql/types';
-import { measuredEmotion } from './emotion';
+import type { StageEmotion } from './emotion';
 
 const y = (emotion: number) => 20 - emotion * 8; // -2..+2 onto 36..4 of a 40-high box
 
 /**
  * The emotion lane of one stage: the designed curve (dashed) against the measured one (solid), each drawn
  * from the middle of the gap with the previous stage to the middle of the gap with the next, so the
- * columns together show one continuous line; the figures are written out too.
+ * columns together show one continuous line; the figures are written out too. Memoised on the stage and its
+ * neighbours: a reorder redraws the lanes next to the stages that moved only.
  */
-export function EmotionLane({ stages, index }: { stages: MapStage[]; index: number }) {
+export const EmotionLane = memo(function EmotionLane({ before, here, after }: {
+  before: StageEmotion | null; here: StageEmotion; after: StageEmotion | null;
+}) {
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-  const designed = stages.map((s) => s.designedEmotion);
-  const measured = stages.map(measuredEmotion);
-  const path = (values: (number | null)[]) => {
-    const here = values[index];
-    if (here === null) return null;
-    const before = index > 0 ? values[index - 1] : null;
-    const after = index < values.length - 1 ? values[index + 1] : null;
-    const start = before === null ? `M50,${y(here)}` : `M0,${y((before + here) / 2)} L50,${y(here)}`;
-    return `${start}${after === null ? '' : ` L100,${y((after + here) / 2)}`}`;
+  const number = useMemo(() => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }),
+    [i18n.language]);
+  const path = (value: (e: StageEmotion) => number | null) => {
+    const at = value(here);
+    if (at === null) return null;
+    const previous = before && value(before);
+    const next = after && value(after);
+    const start = previous === null ? `M50,${y(at)}` : `M0,${y((previous + at) / 2)} L50,${y(at)}`;
+    return `${start}${next === null ? '' : ` L100,${y((next + at) / 2)}`}`;
   };
-  const d = path(designed);
-  const m = path(measured);
+  const d = path((e) => e.designed);
+  const m = path((e) => e.measured);
   return (
     <div className="emotion-lane" data-testid="emotion">
       {/* styles as attributes, not classes: the PNG/PDF export copies attributes of SVG parts reliably */}
@@ -33,13 +36,13 @@ export function EmotionLane({ stages, index }: { stages: MapStage[]; index: numb
         {m && <path d={m} fill="none" stroke="#d9822b" strokeWidth={3} vectorEffect="non-scaling-stroke" />}
       </svg>
       <p className="small">
-        <span className="key designed">{t('map.emotion.designed', { value: number.format(designed[index]) })}</span>{' · '}
-        <span className="key measured">{measured[index] === null ? t('map.emotion.noMeasure')
-          : t('map.emotion.measured', { value: number.format(measured[index]!) })}</span>
+        <span className="key designed">{t('map.emotion.designed', { value: number.format(here.designed) })}</span>{' · '}
+        <span className="key measured">{here.measured === null ? t('map.emotion.noMeasure')
+          : t('map.emotion.measured', { value: number.format(here.measured) })}</span>
       </p>
     </div>
   );
-}
+});
 
 /** Pain points and opportunities of a stage's touchpoints, each saying which touchpoint it belongs to. */
 export function NotesLanes({ stage }: { stage: MapStage }) {

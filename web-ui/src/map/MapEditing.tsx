@@ -5,22 +5,33 @@ import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-
 import { CSS } from '@dnd-kit/utilities';
 import type { MapStage, MapTouchpoint } from '../graphql/types';
 
-/** A stage column that can be dragged (pointer or keyboard: focus the handle, Space, arrows, Space). */
-export function SortableStage({ stage, editable, children }: { stage: MapStage; editable: boolean; children: ReactNode }) {
-  const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: stage.id, disabled: !editable, data: { type: 'stage' } });
+// dnd-kit draws its sortables again on every step of any drag: what they show is worked out by their
+// (memoised) parents and handed in, so that those renders stay small
+
+/**
+ * A stage column that can be dragged (pointer or keyboard: focus the handle, Space, arrows, Space). A dropped
+ * column is where it was dragged to, so its layout change is not animated (which would measure the map in
+ * the middle of the drop).
+ */
+export function SortableStage({ stage, order, editable, label, children }: {
+  stage: MapStage; order: number; editable: boolean; label: string; children: ReactNode;
+}) {
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: stage.id, disabled: !editable,
+    data: STAGE, animateLayoutChanges: noLayoutAnimation });
   return (
     <section ref={setNodeRef} className={isDragging ? 'stage dragging' : 'stage'} role="listitem"
       aria-labelledby={`stage-${stage.id}`} data-testid="stage"
-      style={{ transform: CSS.Translate.toString(transform), transition }}>
+      style={{ order, transform: CSS.Translate.toString(transform), transition }}>
       {editable && (
-        <button type="button" className="drag-handle" aria-label={t('map.edit.moveStage', { name: stage.name })}
-          {...attributes} {...listeners}>⠿</button>
+        <button type="button" className="drag-handle" aria-label={label} {...attributes} {...listeners}>⠿</button>
       )}
       {children}
     </section>
   );
 }
+
+const STAGE = { type: 'stage' };
+const noLayoutAnimation = () => false;
 
 /**
  * A heading that turns into an input with its rename button (or a click on the name, unless the heading
@@ -57,14 +68,12 @@ export function InlineHeading({ id, value, label, editable, onSave, level = 2, c
 }
 
 /** A touchpoint card that can be dragged within its stage or onto another (pointer, or keyboard on its handle). */
-export function SortableTouchpoint({ touchpoint, stageId, editable, children }: {
-  touchpoint: MapTouchpoint; stageId: string; editable: boolean; children: ReactNode;
+export function SortableTouchpoint({ touchpoint, stageId, editable, label, children }: {
+  touchpoint: MapTouchpoint; stageId: string; editable: boolean; label: string; children: ReactNode;
 }) {
-  const { t } = useTranslation();
-  // drawn again on every step of any drag (dnd-kit's context): the label is not translated again each time
-  const label = useMemo(() => t('map.edit.dragTouchpoint', { name: touchpoint.name }), [t, touchpoint.name]);
+  const data = useMemo(() => ({ type: 'touchpoint', stageId }), [stageId]);
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
-    id: touchpoint.id, disabled: !editable, data: { type: 'touchpoint', stageId } });
+    id: touchpoint.id, disabled: !editable, data });
   return (
     <div ref={setNodeRef} className={isDragging ? 'sortable-touchpoint dragging' : 'sortable-touchpoint'}
       style={{ transform: CSS.Translate.toString(transform), transition }}>
@@ -79,9 +88,11 @@ export function SortableTouchpoint({ touchpoint, stageId, editable, children }: 
 
 /** A stage's touchpoints, sortable; the area also takes drops at its end (and into an empty stage). */
 export function StageDropArea({ stage, children }: { stage: MapStage; children: ReactNode }) {
-  const { setNodeRef, isOver } = useDroppable({ id: `drop-${stage.id}`, data: { type: 'stage-drop', stageId: stage.id } });
+  const data = useMemo(() => ({ type: 'stage-drop', stageId: stage.id }), [stage.id]);
+  const { setNodeRef, isOver } = useDroppable({ id: `drop-${stage.id}`, data });
+  const items = useMemo(() => (stage.touchpoints ?? []).map((tp) => tp.id), [stage.touchpoints]);
   return (
-    <SortableContext items={(stage.touchpoints ?? []).map((tp) => tp.id)} strategy={verticalListSortingStrategy}>
+    <SortableContext items={items} strategy={verticalListSortingStrategy}>
       <div ref={setNodeRef} className={isOver ? 'stage-touchpoints over' : 'stage-touchpoints'}>{children}</div>
     </SortableContext>
   );

@@ -29,3 +29,18 @@ export function measuredEmotion(stage: MapStage): number | null {
   }
   return weight === 0 ? null : Math.max(-2, Math.min(2, sum / weight));
 }
+
+/** A stage on the emotion curve: its designed emotion and the measured one. */
+export interface StageEmotion { designed: number; measured: number | null }
+
+// one object per stage object: a reorder keeps the stage objects, so unchanged neighbours compare equal
+const emotions = new WeakMap<MapStage, StageEmotion>();
+
+export function stageEmotion(stage: MapStage): StageEmotion {
+  let known = emotions.get(stage);
+  if (!known) {
+    known = { designed: stage.designedEmotion, measured: measuredEmotion(stage) };
+    emotions.set(stage, known);
+  }
+  return known;
+}
