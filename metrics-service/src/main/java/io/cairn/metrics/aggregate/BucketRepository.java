@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
@@ -294,14 +295,16 @@ public class BucketRepository {
         Criteria criteria = scope.and("day").gte(fromDay).lte(toDay);
         segmentFilter.forEach((key, value) -> criteria.and("segments." + key).is(value));
         List<Row> rows = new ArrayList<>();
-        mongo.find(Query.query(criteria), Document.class, SEGMENTS).forEach(bucket -> rows.addAll(rowsOf(bucket)));
+        mongo.getCollection(SEGMENTS).find(criteria.getCriteriaObject()).forEach(bucket -> rows.addAll(rowsOf(bucket)));
         return rows;
     }
 
+    // Buckets are read with the driver's own collection: they are plain documents, and the mapping layer's
+    // conversion of the query and of every field read cost a fifth of a summary
     private List<Document> byIds(String collection, Collection<String> ids) {
         List<Document> found = new ArrayList<>();
         for (List<String> chunk : chunks(List.copyOf(ids))) {
-            found.addAll(mongo.find(Query.query(Criteria.where("_id").in(chunk)), Document.class, collection));
+            mongo.getCollection(collection).find(Filters.in("_id", chunk)).into(found);
         }
         return found;
     }

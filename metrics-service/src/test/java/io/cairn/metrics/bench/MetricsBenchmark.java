@@ -36,6 +36,7 @@ public final class MetricsBenchmark {
 
     static final int TOUCHPOINTS = 120;
     static final int ITEMS = 14;
+    static final int WARM_UP_READS = Integer.getInteger("cairn.bench.warmUpReads", 1_000);
     static final Random RANDOM = new Random(42);
 
     public static void main(String[] args) throws Exception {
@@ -99,10 +100,12 @@ public final class MetricsBenchmark {
                     }
                     loaded += chunk;
                 }
-                // the read alone: the garbage of the loading above collected first, then a warm-up
+                // the read alone, as a running service answers it: the garbage of the loading above collected first,
+                // then warm-up reads until the JIT has compiled the read path (100 were too few: the first measure
+                // came out slower than the later one on the same documents)
                 System.gc();
                 Thread.sleep(2000);
-                for (int i = 0; i < 100; i++) {
+                for (int i = 0; i < WARM_UP_READS; i++) {
                     buckets.totals(ids, from, to, Map.of());
                 }
                 double[] times = new double[100];
