@@ -185,8 +185,9 @@ export function JourneyMapPage() {
   function dropped(event: DragEndEvent, stages: MapStage[]) {
     const { active, over } = event;
     if (!over || active.id === over.id) return;
-    // a keyboard drop moves the focused handle in the page: blurred first, React does not restore focus (which
-    // reads every ancestor's scroll position, a forced layout of the whole map); dnd-kit refocuses it next frame
+    // a keyboard drop of a card moves its focused handle in the document (a stage's column moves there in the
+    // deferred render after): blurred first, React does not restore focus in the drop (which reads every
+    // ancestor's scroll position, a forced layout of the whole map); dnd-kit refocuses it next frame
     if (event.activatorEvent instanceof KeyboardEvent && document.activeElement instanceof HTMLElement) document.activeElement.blur();
     if (active.data.current?.type === 'stage') {
       const ids = stages.map((s) => s.id);
@@ -345,7 +346,7 @@ export function JourneyMapPage() {
             <div className="stages" role="list" aria-label={t('map.stages')} ref={canvas}>
               {columns.map(({ stage, index }) => (
                 <StageColumn key={stage.id} stage={stage} order={index} editable={editable} weakness={weakness} number={number}
-                  shown={shown} cardActions={cardActions} stageActions={stageActions} emotion={stageEmotion(stage)}
+                  shown={shown} cardActions={cardActions} stageActions={stageActions}
                   before={index > 0 ? stageEmotion(journey.stages[index - 1]) : null}
                   after={index < journey.stages.length - 1 ? stageEmotion(journey.stages[index + 1]) : null} />
               ))}
@@ -395,9 +396,9 @@ interface StageActions {
  * A stage column: name, emotion lane, cards, notes and edit controls. Memoised: a reorder keeps the stage
  * objects, so only the columns whose neighbours changed (their emotion line) are drawn again.
  */
-const StageColumn = memo(function StageColumn({ stage, order, editable, weakness, number, shown, cardActions, stageActions, emotion, before, after }: {
+const StageColumn = memo(function StageColumn({ stage, order, editable, weakness, number, shown, cardActions, stageActions, before, after }: {
   stage: MapStage; order: number; editable: boolean; weakness: Map<string, Weakness>; number: Intl.NumberFormat; shown: (tp: MapTouchpoint) => boolean;
-  cardActions: CardActions; stageActions: StageActions; emotion: StageEmotion; before: StageEmotion | null; after: StageEmotion | null;
+  cardActions: CardActions; stageActions: StageActions; before: StageEmotion | null; after: StageEmotion | null;
 }) {
   const { t } = useTranslation();
   return (
@@ -405,7 +406,7 @@ const StageColumn = memo(function StageColumn({ stage, order, editable, weakness
       <InlineHeading id={`stage-${stage.id}`} value={stage.name} editable={editable}
         label={t('map.edit.renameStage', { name: stage.name })} onSave={(name) => stageActions.rename(stage, name)} />
       {editable && <DeleteStage stage={stage} onDelete={(removal) => stageActions.remove(stage, removal)} />}
-      <EmotionLane before={before} here={emotion} after={after} />
+      <EmotionLane before={before} here={stageEmotion(stage)} after={after} />
       {stage.touchpoints === null && <p className="error small">{t('map.touchpointsUnavailable')}</p>}
       <StageDropArea stage={stage}>
         {(stage.touchpoints ?? []).filter(shown).map((tp) => (

@@ -17,6 +17,7 @@ import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
@@ -80,11 +81,7 @@ public class BucketRepository {
 
     /** Adds the answers of {@code submissions} (those {@code include} accepts) with one bulk write of increments per collection. */
     public void add(Collection<Submission> submissions, BiPredicate<String, String> include) {
-        try {
-            write(submissions, include);
-        } finally {
-            cache.bump();
-        }
+        cache.write(() -> write(submissions, include));
     }
 
     private void write(Collection<Submission> submissions, BiPredicate<String, String> include) {
@@ -131,7 +128,7 @@ public class BucketRepository {
 
     private Map<String, List<String>> readSegmentsOf(String journeyId) {
         Map<String, List<String>> segments = new java.util.TreeMap<>();
-        for (Document d : mongo.find(Query.query(Criteria.where("journeyId").is(journeyId)), Document.class, SEGMENT_VALUES)) {
+        for (Document d : mongo.getCollection(SEGMENT_VALUES).find(Filters.eq("journeyId", journeyId))) {
             segments.computeIfAbsent(d.getString("attribute"), a -> new ArrayList<>()).add(d.getString("value"));
         }
         segments.replaceAll((attribute, values) -> List.copyOf(values.stream().sorted().toList()));
@@ -156,11 +153,7 @@ public class BucketRepository {
 
     /** Removes every bucket of a touchpoint in a month (before its answers are counted again). */
     public void remove(String touchpointId, YearMonth month) {
-        try {
-            removeBuckets(touchpointId, month);
-        } finally {
-            cache.bump();
-        }
+        cache.write(() -> removeBuckets(touchpointId, month));
     }
 
     private void removeBuckets(String touchpointId, YearMonth month) {
@@ -176,11 +169,7 @@ public class BucketRepository {
 
     /** Removes every bucket (before all submissions are counted again); the collections and their indexes stay. */
     public void removeAll() {
-        try {
-            List.of(DAYS, MONTHS, SEGMENTS, SEGMENT_VALUES).forEach(collection -> mongo.remove(new Query(), collection));
-        } finally {
-            cache.bump();
-        }
+        cache.write(() -> List.of(DAYS, MONTHS, SEGMENTS, SEGMENT_VALUES).forEach(collection -> mongo.remove(new Query(), collection)));
     }
 
     /**
@@ -245,9 +234,8 @@ public class BucketRepository {
             return sum(segmentRows(Criteria.where("journeyId").is(journeyId), fromDay, toDay, segmentFilter));
         }
         Set<String> touchpoints = new LinkedHashSet<>();
-        Query query = Query.query(Criteria.where("journeyId").is(journeyId));
-        query.fields().include("touchpointId");
-        mongo.find(query, Document.class, MONTHS).forEach(d -> touchpoints.add(d.getString("touchpointId")));
+        mongo.getCollection(MONTHS).find(Filters.eq("journeyId", journeyId)).projection(Projections.include("touchpointId"))
+                .forEach(d -> touchpoints.add(d.getString("touchpointId")));
         return touchpoints.isEmpty() ? Map.of() : readTotals(touchpoints, fromDay, toDay, segmentFilter);
     }
 
@@ -299,8 +287,8 @@ public class BucketRepository {
         return rows;
     }
 
-    // Buckets are read with the driver's own collection: they are plain documents, and the mapping layer's
-    // conversion of the query and of every field read cost a fifth of a summary
+    // Buckets are plain documents: every read goes through the driver's own collection, since the mapping
+    // layer's conversion of the query and of every field read cost a fifth of a summary
     private List<Document> byIds(String collection, Collection<String> ids) {
         List<Document> found = new ArrayList<>();
         for (List<String> chunk : chunks(List.copyOf(ids))) {

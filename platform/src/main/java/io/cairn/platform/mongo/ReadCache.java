@@ -72,8 +72,16 @@ public final class ReadCache {
         }
     }
 
+    /** {@link #write(Supplier)} for a write that answers nothing. */
+    public void write(Runnable write) {
+        write(() -> {
+            write.run();
+            return null;
+        });
+    }
+
     /** After a write of the documents (finished or failed half-way): every answer read before it is stale. */
-    public void bump() {
+    private void bump() {
         mongo.getCollection(collection).updateOne(id, new Document("$inc", new Document("version", 1L)),
                 new UpdateOptions().upsert(true));
     }
