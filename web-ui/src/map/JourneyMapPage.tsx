@@ -27,6 +27,8 @@ import { useMapEditor } from './useMapEditor';
 import type { AddStageMutation, CreateTouchpointMutation, JourneyChangedSubscription, JourneyMapQuery, JourneyMapQueryVariables } from '../graphql/generated';
 
 const WINDOWS = [30, 90, 365];
+/** How long after this editor's last edit (or its echo) the map is loaded again to settle on the server's state. */
+const SETTLE_MS = 1000;
 
 /** How a score reads: NPS points, CSAT %, CES mean. */
 function formatScore(m: Measurement, number: Intl.NumberFormat): string {
@@ -110,6 +112,14 @@ export function JourneyMapPage() {
   const [conflict, setConflict] = useState<{ refused: Op | null } | null>(null);
   const [reloads, setReloads] = useState(0);
   const reload = useCallback(() => setReloads((n) => n + 1), []);
+  // after this editor's own edits the map is already as the server has it: it is loaded again once they
+  // pause (one load for a burst of edits and their echoes), not while the browser is drawing the edit
+  const settleTimer = useRef<number | undefined>(undefined);
+  const settle = useCallback(() => {
+    window.clearTimeout(settleTimer.current);
+    settleTimer.current = window.setTimeout(reload, SETTLE_MS);
+  }, [reload]);
+  useEffect(() => () => window.clearTimeout(settleTimer.current), []);
   const [live, setLive] = useState<LiveStatus>('connecting');
   const [changedBy, setChangedBy] = useState<string | null>(null);
   const canvas = useRef<HTMLDivElement>(null);
@@ -121,7 +131,7 @@ export function JourneyMapPage() {
   const segmentKey = JSON.stringify(segment);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }));
-  const editor = useMapEditor({ journeyId: id, setMap, reload, onConflict: (refused) => setConflict({ refused }),
+  const editor = useMapEditor({ journeyId: id, setMap, reload, settle, onConflict: (refused) => setConflict({ refused }),
     onError: (e) => setError(errorMessage(e, t)) });
   const { known, lastOwnEdit, applying } = editor;
 
@@ -164,9 +174,10 @@ export function JourneyMapPage() {
   const username = session?.username;
   useEffect(() => subscribe<JourneyChangedSubscription>(journeyChangedDocument, { id }, (event) => {
     const by = event.journeyChanged.changedBy;
-    if (by !== username || Date.now() - lastOwnEdit.current > 5000) setChangedBy(by ?? '?');
+    if (by === username && Date.now() - lastOwnEdit.current <= 5000) { settle(); return; }
+    setChangedBy(by ?? '?');
     reload();
-  }, setLive), [id, username, reload, lastOwnEdit]);
+  }, setLive), [id, username, reload, settle, lastOwnEdit]);
 
   // Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes (not while typing in a field)
   const { undo, redo } = editor;

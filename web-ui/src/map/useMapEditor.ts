@@ -20,8 +20,8 @@ type Target = 'journey' | { touchpoint: string } | undefined;
  * again on the new version), never forced through. Every edit goes on an undo history (redo until the
  * next new edit): deleted touchpoints and stages come back with their ids, so their answers stay theirs.
  */
-export function useMapEditor({ journeyId, setMap, reload, onConflict, onError }: {
-  journeyId: string; setMap: Dispatch<SetStateAction<JourneyMapResult | null>>; reload: () => void;
+export function useMapEditor({ journeyId, setMap, reload, settle, onConflict, onError }: {
+  journeyId: string; setMap: Dispatch<SetStateAction<JourneyMapResult | null>>; reload: () => void; settle: () => void;
   onConflict: (refused: Op | null) => void; onError: (e: unknown) => void;
 }) {
   const journeyVersion = useRef(0);
@@ -59,7 +59,7 @@ export function useMapEditor({ journeyId, setMap, reload, onConflict, onError }:
           else if (answer.id) touchpointVersions.current.set(answer.id, answer.version);
         }
         answered?.(answer as R);
-        reload();
+        settle();
       } catch (e) {
         if (e instanceof UnauthorizedError) return;
         // what the server refused did not happen: it leaves the history (a stale one can be re-applied)
