@@ -9,6 +9,8 @@ const tp = (id: string, name: string, measurements: unknown[], extra: Record<str
   painPoints: [], opportunities: [], ...extra,
 });
 
+/** Long enough for the load that follows own edits once they pause (a second after the last one). */
+const SETTLED = { timeout: 3000 };
 describe('measured journey map', () => {
   it('shows stages as columns, what customers said per touchpoint, and the weak one with its reason', async () => {
     signedInAs('viewer');
@@ -209,16 +211,15 @@ describe('measured journey map', () => {
     expect(calls.map((c) => c.op)).toEqual(['DeleteTouchpoint', 'RestoreTouchpoint']);
     expect(calls[1].variables).toEqual({ id: 't1' });
 
-    // a deleted stage whose touchpoints were moved: back where it was, with them
-    // (once own edits pause, the map is loaded again: the server put it last)
-    await vi.waitFor(() => expect(cards('Book')).toEqual(['Seat choice', 'Online booking']), { timeout: 3000 });
+    // a deleted stage whose touchpoints were moved: back where it was, with them (and, once the map is loaded
+    // again after the own edits, last as the server put them)
+    await vi.waitFor(() => expect(cards('Book')).toEqual(['Seat choice', 'Online booking']), SETTLED);
     await userEvent.click(screen.getByRole('button', { name: 'Delete stage Book' }));
     await userEvent.click(screen.getByRole('button', { name: 'Delete the stage' }));
     await vi.waitFor(() => expect(screen.queryByRole('heading', { name: 'Book' })).toBeNull());
     expect(cards('Fly')).toEqual(['Boarding', 'Seat choice', 'Online booking']);
     await userEvent.click(await screen.findByRole('button', { name: 'Undo: delete stage \u201cBook\u201d' }));
-    // (once own edits pause, the map is loaded again: the server put it last)
-    await vi.waitFor(() => expect(cards('Book')).toEqual(['Seat choice', 'Online booking']), { timeout: 3000 });
+    await vi.waitFor(() => expect(cards('Book')).toEqual(['Seat choice', 'Online booking']), SETTLED);
     expect(cards('Fly')).toEqual(['Boarding']);
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Book', 'Fly']);
     expect(calls.at(-1)).toEqual({ op: 'RestoreStage', variables: { journeyId: 'j1', stageId: 's1', expectedVersion: 4,
@@ -228,8 +229,7 @@ describe('measured journey map', () => {
     await vi.waitFor(() => expect(calls.at(-1)).toEqual({ op: 'RemoveStage', variables: { journeyId: 'j1', stageId: 's1',
       expectedVersion: 5, touchpoints: 'MOVE', targetStageId: 's2' } }));
     await userEvent.click(await screen.findByRole('button', { name: 'Undo: delete stage \u201cBook\u201d' }));
-    // (once own edits pause, the map is loaded again: the server put it last)
-    await vi.waitFor(() => expect(cards('Book')).toEqual(['Seat choice', 'Online booking']), { timeout: 3000 });
+    await vi.waitFor(() => expect(cards('Book')).toEqual(['Seat choice', 'Online booking']), SETTLED);
 
     // an added touchpoint: undo deletes it, redo brings the same one back
     await userEvent.type(screen.getByRole('textbox', { name: 'New touchpoint in Fly' }), 'Kiosk{Enter}');
@@ -311,8 +311,7 @@ describe('measured journey map', () => {
     expect(screen.getByRole('heading', { name: 'Plan and book' })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Book' })).toBeNull();
     releaseRename!();
-    // loaded again once own edits pause
-    await vi.waitFor(() => expect(loads).toBe(4), { timeout: 3000 });
+    await vi.waitFor(() => expect(loads).toBe(4), SETTLED);
     expect(await screen.findByRole('heading', { name: 'Plan and book' })).toBeInTheDocument();
   });
 

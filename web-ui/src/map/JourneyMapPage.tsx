@@ -111,10 +111,14 @@ export function JourneyMapPage() {
   // a refused stale edit: explained, with a reload, and a re-apply on the new version when it can be redone
   const [conflict, setConflict] = useState<{ refused: Op | null } | null>(null);
   const [reloads, setReloads] = useState(0);
-  const reload = useCallback(() => setReloads((n) => n + 1), []);
   // after this editor's own edits the map is already as the server has it: it is loaded again once they
-  // pause (one load for a burst of edits and their echoes), not while the browser is drawing the edit
+  // pause (one load for a burst of edits and their echoes), not while the browser is drawing the edit;
+  // a load made meanwhile for another reason stands for it
   const settleTimer = useRef<number | undefined>(undefined);
+  const reload = useCallback(() => {
+    window.clearTimeout(settleTimer.current);
+    setReloads((n) => n + 1);
+  }, []);
   const settle = useCallback(() => {
     window.clearTimeout(settleTimer.current);
     settleTimer.current = window.setTimeout(reload, SETTLE_MS);
