@@ -2,8 +2,7 @@ import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMem
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { closestCorners, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors,
-  type Active, type CollisionDetection, type DragEndEvent, type DroppableContainer, type KeyboardCoordinateGetter,
-  type UniqueIdentifier } from '@dnd-kit/core';
+  type CollisionDetection, type DragEndEvent } from '@dnd-kit/core';
 import { arrayMove, horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import addStageDocument from '../graphql/addStage.graphql?raw';
 import createTouchpointDocument from '../graphql/createTouchpoint.graphql?raw';
@@ -15,8 +14,8 @@ import type { JourneyMapResult, MapStage, MapTouchpoint, Measurement, Weakness }
 import { useSession } from '../auth/SessionContext';
 import { canActOnAnswers, canEditJourneys } from '../auth/session';
 import { errorMessage } from '../journeys/errors';
-import { AddByName, DeleteStage, InlineHeading, SortableStage, SortableTouchpoint, StageDropArea, StagesContext, TouchpointActions,
-  type StageTouchpointsChoice } from './MapEditing';
+import { AddByName, DeleteStage, InlineHeading, SortableStage, SortableTouchpoint, StageDragBinding, StageDrags, StageDragsContext,
+  StageDropArea, StagesContext, TouchpointActions, type StageTouchpointsChoice } from './MapEditing';
 import { MapExport } from './MapExport';
 import { TouchpointDrawer } from './TouchpointDrawer';
 import { EmotionLane, NotesLanes } from './Lanes';
@@ -45,11 +44,6 @@ function severityClass(w: Weakness | undefined): string {
   return w.severity >= 20 ? 'weak severe' : w.severity >= 8 ? 'weak' : 'weak mild';
 }
 
-/** Stages go among stages only; touchpoints among touchpoints and stages' drop areas. */
-function sameKind(active: Active | null, container: DroppableContainer): boolean {
-  return (active?.data.current?.type === 'stage') === (container.data.current?.type === 'stage');
-}
-
 /**
  * Columns: the stage whose middle is horizontally nearest to the dragged one's. Heights are left out: they
  * differ with the cards, and a tall column would otherwise stay nearest to itself.
@@ -60,23 +54,6 @@ const closestColumn: CollisionDetection = ({ collisionRect, droppableRects, drop
     const rect = droppableRects.get(container.id);
     return rect ? [{ id: container.id, data: { droppableContainer: container, value: Math.abs(rect.left + rect.width / 2 - middle) } }] : [];
   }).sort((a, b) => a.data.value - b.data.value);
-};
-
-const collisions: CollisionDetection = (args) => {
-  const droppableContainers = args.droppableContainers.filter((c) => sameKind(args.active, c));
-  return (args.active.data.current?.type === 'stage' ? closestColumn : closestCorners)({ ...args, droppableContainers });
-};
-
-/**
- * Arrow keys move to the nearest place of the same kind: left alone, dnd-kit would also consider the cards
- * inside a column and a stage could land on itself.
- */
-const keyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
-  const all = args.context.droppableContainers;
-  // dnd-kit's map of droppables is not exported: a copy of the same class holding those of the same kind
-  const Containers = all.constructor as new (entries: [UniqueIdentifier, DroppableContainer][]) => typeof all;
-  const droppableContainers = new Containers([...all.entries()].filter(([, c]) => sameKind(args.context.active, c)));
-  return sortableKeyboardCoordinates(event, { ...args, context: { ...args.context, droppableContainers } });
 };
 
 /** Where a dropped touchpoint goes: before the touchpoint it was dropped on, or at the end of a stage. */
@@ -134,7 +111,8 @@ export function JourneyMapPage() {
   const [segment, setSegment] = useState<Record<string, string>>({});
   const segmentKey = JSON.stringify(segment);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }));
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const [stageDrags] = useState(() => new StageDrags());
   const editor = useMapEditor({ journeyId: id, setMap, reload, settle, onConflict: (refused) => setConflict({ refused }),
     onError: (e) => setError(errorMessage(e, t)) });
   const { known, lastOwnEdit, applying } = editor;
@@ -197,18 +175,26 @@ export function JourneyMapPage() {
     return () => window.removeEventListener('keydown', keys);
   }, [editable, undo, redo]);
 
-  function dropped(event: DragEndEvent, stages: MapStage[]) {
+  /** A drop that moves something: its keyboard handle blurred first. */
+  function moves(event: DragEndEvent): boolean {
     const { active, over } = event;
-    if (!over || active.id === over.id) return;
+    if (!over || active.id === over.id) return false;
     // a keyboard drop of a card moves its focused handle in the document (a stage's column moves there in the
     // deferred render after): blurred first, React does not restore focus in the drop (which reads every
     // ancestor's scroll position, a forced layout of the whole map); dnd-kit refocuses it next frame
     if (event.activatorEvent instanceof KeyboardEvent && document.activeElement instanceof HTMLElement) document.activeElement.blur();
-    if (active.data.current?.type === 'stage') {
-      const ids = stages.map((s) => s.id);
-      editor.change({ kind: 'reorderStages', from: ids, to: arrayMove(ids, ids.indexOf(String(active.id)), ids.indexOf(String(over.id))) });
-      return;
-    }
+    return true;
+  }
+
+  function stageDropped(event: DragEndEvent, stages: MapStage[]) {
+    if (!moves(event)) return;
+    const ids = stages.map((s) => s.id);
+    editor.change({ kind: 'reorderStages', from: ids, to: arrayMove(ids, ids.indexOf(String(event.active.id)), ids.indexOf(String(event.over!.id))) });
+  }
+
+  function touchpointDropped(event: DragEndEvent, stages: MapStage[]) {
+    if (!moves(event)) return;
+    const { active } = event;
     const from = placeOf(stages, String(active.id));
     const to = dropPlace(stages, event);
     const moving = stages.flatMap((s) => s.touchpoints ?? []).find((tp) => tp.id === active.id);
@@ -356,32 +342,37 @@ export function JourneyMapPage() {
       )}
       {journey && (
         <StagesContext.Provider value={laterStages}>
-        <DndContext sensors={sensors} collisionDetection={collisions} onDragEnd={(event) => dropped(event, journey.stages)}>
+        <StageDragsContext.Provider value={stageDrags}>
+        <DndContext sensors={sensors} collisionDetection={closestColumn} onDragEnd={(event) => stageDropped(event, journey.stages)}>
           <SortableContext items={journey.stages.map((s) => s.id)} strategy={horizontalListSortingStrategy}>
-            <div className="stages" role="list" aria-label={t('map.stages')} ref={canvas}>
-              {columns.map(({ stage, index }) => (
-                <StageColumn key={stage.id} stage={stage} order={index} editable={editable} weakness={weakness} number={number}
-                  shown={shown} cardActions={cardActions} stageActions={stageActions}
-                  before={index > 0 ? stageEmotion(journey.stages[index - 1]) : null}
-                  after={index < journey.stages.length - 1 ? stageEmotion(journey.stages[index + 1]) : null} />
-              ))}
-              {editable && (
-                <div className="stage add-stage" role="listitem" style={{ order: journey.stages.length }}>
-                  <AddByName label={t('map.edit.addStage')}
-                    onAdd={(name) => {
-                      const before = journey.stages.map((s) => s.id);
-                      editor.create<AddStageMutation['addStage']>(addStageDocument, () => ({ journeyId: id,
-                        expectedVersion: editor.journeyVersion.current, input: { name } }), 'journey', (answer) => {
-                        const added = answer.stages.filter((s) => !before.includes(s.id)).at(-1);
-                        return added ? { kind: 'stagePresence', stage: { ...added, touchpoints: [] }, position: answer.stages.indexOf(added),
-                          removal: {}, from: false, to: true } : null;
-                      });
-                    }} />
-                </div>
-              )}
-            </div>
+            {journey.stages.map((stage) => <StageDragBinding key={stage.id} id={stage.id} editable={editable} />)}
           </SortableContext>
         </DndContext>
+        <DndContext sensors={sensors} collisionDetection={closestCorners} onDragEnd={(event) => touchpointDropped(event, journey.stages)}>
+          <div className="stages" role="list" aria-label={t('map.stages')} ref={canvas}>
+            {columns.map(({ stage, index }) => (
+              <StageColumn key={stage.id} stage={stage} order={index} editable={editable} weakness={weakness} number={number}
+                shown={shown} cardActions={cardActions} stageActions={stageActions}
+                before={index > 0 ? stageEmotion(journey.stages[index - 1]) : null}
+                after={index < journey.stages.length - 1 ? stageEmotion(journey.stages[index + 1]) : null} />
+            ))}
+            {editable && (
+              <div className="stage add-stage" role="listitem" style={{ order: journey.stages.length }}>
+                <AddByName label={t('map.edit.addStage')}
+                  onAdd={(name) => {
+                    const before = journey.stages.map((s) => s.id);
+                    editor.create<AddStageMutation['addStage']>(addStageDocument, () => ({ journeyId: id,
+                      expectedVersion: editor.journeyVersion.current, input: { name } }), 'journey', (answer) => {
+                      const added = answer.stages.filter((s) => !before.includes(s.id)).at(-1);
+                      return added ? { kind: 'stagePresence', stage: { ...added, touchpoints: [] }, position: answer.stages.indexOf(added),
+                        removal: {}, from: false, to: true } : null;
+                    });
+                  }} />
+              </div>
+            )}
+          </div>
+        </DndContext>
+        </StageDragsContext.Provider>
         </StagesContext.Provider>
       )}
       {selected && (

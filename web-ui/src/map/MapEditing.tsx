@@ -1,4 +1,5 @@
-import { createContext, useContext, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useState, useSyncExternalStore, type KeyboardEvent,
+  type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
@@ -8,6 +9,46 @@ import type { MapStage, MapTouchpoint } from '../graphql/types';
 // dnd-kit draws its sortables again on every step of any drag: what they show is worked out by their
 // (memoised) parents and handed in, so that those renders stay small
 
+/** What dnd-kit says of a stage's drag: its column takes it (node, handle, offset while dragged). */
+type StageDrag = Pick<ReturnType<typeof useSortable>, 'attributes' | 'listeners' | 'setNodeRef' | 'transform' | 'transition' | 'isDragging'>;
+
+/**
+ * Stages and cards are dragged in two drag contexts: dnd-kit draws every sortable of a context again when a
+ * drag starts and ends, and a stage drag had drawn the map's cards with it (most of a drop's script). A
+ * column holds its cards, so its sortable cannot sit in the stages' context in the tree: a {@link StageDragBinding}
+ * there publishes the stage's drag here and the column ({@link SortableStage}, in the cards' context) reads it.
+ */
+export class StageDrags {
+  private readonly drags = new Map<string, StageDrag>();
+  private readonly listeners = new Map<string, Set<() => void>>();
+
+  get(id: string): StageDrag | undefined { return this.drags.get(id); }
+
+  publish(id: string, drag: StageDrag | undefined) {
+    if (drag) this.drags.set(id, drag); else this.drags.delete(id);
+    this.listeners.get(id)?.forEach((listener) => listener());
+  }
+
+  subscribe(id: string, listener: () => void): () => void {
+    const listeners = this.listeners.get(id) ?? new Set();
+    this.listeners.set(id, listeners.add(listener));
+    return () => { listeners.delete(listener); };
+  }
+}
+
+export const StageDragsContext = createContext(new StageDrags());
+
+/** A stage's sortable in the stages' drag context; its column draws what it publishes. */
+export function StageDragBinding({ id, editable }: { id: string; editable: boolean }) {
+  const drags = useContext(StageDragsContext);
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id, disabled: !editable,
+    animateLayoutChanges: noLayoutAnimation });
+  useLayoutEffect(() => drags.publish(id, { attributes, listeners, setNodeRef, transform, transition, isDragging }),
+    [drags, id, attributes, listeners, setNodeRef, transform, transition, isDragging]);
+  useLayoutEffect(() => () => drags.publish(id, undefined), [drags, id]);
+  return null;
+}
+
 /**
  * A stage column that can be dragged (pointer or keyboard: focus the handle, Space, arrows, Space). A dropped
  * column is where it was dragged to, so its layout change is not animated (which would measure the map in
@@ -16,21 +57,21 @@ import type { MapStage, MapTouchpoint } from '../graphql/types';
 export function SortableStage({ stage, order, editable, label, children }: {
   stage: MapStage; order: number; editable: boolean; label: string; children: ReactNode;
 }) {
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: stage.id, disabled: !editable,
-    data: STAGE, animateLayoutChanges: noLayoutAnimation });
+  const drags = useContext(StageDragsContext);
+  const subscribe = useCallback((listener: () => void) => drags.subscribe(stage.id, listener), [drags, stage.id]);
+  const drag = useSyncExternalStore(subscribe, () => drags.get(stage.id));
   return (
-    <section ref={setNodeRef} className={isDragging ? 'stage dragging' : 'stage'} role="listitem"
+    <section ref={drag?.setNodeRef} className={drag?.isDragging ? 'stage dragging' : 'stage'} role="listitem"
       aria-labelledby={`stage-${stage.id}`} data-testid="stage"
-      style={{ order, transform: CSS.Translate.toString(transform), transition }}>
+      style={{ order, transform: CSS.Translate.toString(drag?.transform ?? null), transition: drag?.transition }}>
       {editable && (
-        <button type="button" className="drag-handle" aria-label={label} {...attributes} {...listeners}>⠿</button>
+        <button type="button" className="drag-handle" aria-label={label} {...drag?.attributes} {...drag?.listeners}>⠿</button>
       )}
       {children}
     </section>
   );
 }
 
-const STAGE = { type: 'stage' };
 const noLayoutAnimation = () => false;
 
 /**
@@ -109,10 +150,10 @@ export function AddByName({ label, onAdd }: { label: string; onAdd: (name: strin
   );
 }
 
-/** Move a touchpoint to another stage (keyboard-friendly), or delete it after a confirmation. */
 /** The map's stages in their order, for the move-to menus (a context, so that a reorder redraws the menus only). */
 export const StagesContext = createContext<MapStage[]>([]);
 
+/** Move a touchpoint to another stage (keyboard-friendly), or delete it after a confirmation. */
 export function TouchpointActions({ touchpoint, onMove, onDelete }: {
   touchpoint: MapTouchpoint; onMove: (stageId: string) => void; onDelete: () => void;
 }) {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A designer edits the map in Chromium: keyboard reorder of a stage, inline renames, add a touchpoint,
- * move it by menu and by mouse drag and drop, undo.
+ * A designer edits the map in Chromium: reorder of stages by keyboard and by mouse, inline renames, add a
+ * touchpoint, move it by menu and by mouse drag and drop, undo.
  */
 class MapEditingIT extends InBrowser {
 
@@ -37,6 +37,19 @@ class MapEditingIT extends InBrowser {
         page.waitForTimeout(300);
         page.keyboard().press("Space");
         assertThat(stages.nth(1)).hasText("Plan and book");
+
+        // mouse drag: "At the airport" by its handle onto the place of "Plan and book"
+        Locator columns = page.locator("[data-testid=stage]");
+        var stageHandle = page.getByRole(AriaRole.BUTTON, named("Move stage At the airport")).boundingBox();
+        double shift = columns.nth(1).boundingBox().x - columns.nth(2).boundingBox().x;
+        page.mouse().move(stageHandle.x + stageHandle.width / 2, stageHandle.y + stageHandle.height / 2);
+        page.mouse().down();
+        page.mouse().move(stageHandle.x - 10, stageHandle.y + stageHandle.height / 2, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(5));
+        page.mouse().move(stageHandle.x + stageHandle.width / 2 + shift, stageHandle.y + stageHandle.height / 2,
+                new com.microsoft.playwright.Mouse.MoveOptions().setSteps(15));
+        page.mouse().up();
+        assertThat(stages.nth(1)).hasText("At the airport");
+        assertThat(stages.nth(2)).hasText("Plan and book");
 
         page.getByRole(AriaRole.BUTTON, named("Rename stage Arrive")).click();
         page.getByRole(AriaRole.TEXTBOX, named("Rename stage Arrive")).fill("Arrive and collect bags");
@@ -80,9 +93,11 @@ class MapEditingIT extends InBrowser {
         page.reload();
         assertThat(onBoard.locator("[data-testid=touchpoint-card]").first()).hasAttribute("aria-label", "Lounge access");
         assertThat(stages.nth(0)).hasText("Check in");
-        assertThat(stages.nth(1)).hasText("Plan and book");
+        assertThat(stages.nth(1)).hasText("At the airport");
+        assertThat(stages.nth(2)).hasText("Plan and book");
         JsonNode journey = RunningSuite.get().http().get("/api/journey/journeys/" + journeyId, designer).json();
-        org.assertj.core.api.Assertions.assertThat(journey.at("/stages/1/name").asString()).isEqualTo("Plan and book");
+        org.assertj.core.api.Assertions.assertThat(journey.at("/stages/1/name").asString()).isEqualTo("At the airport");
+        org.assertj.core.api.Assertions.assertThat(journey.at("/stages/2/name").asString()).isEqualTo("Plan and book");
         org.assertj.core.api.Assertions.assertThat(journey.at("/stages/4/name").asString()).isEqualTo("Arrive and collect bags");
     }
 }
