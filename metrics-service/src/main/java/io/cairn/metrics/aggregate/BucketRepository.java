@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -30,18 +31,22 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 /**
- * Pre-aggregated answers (bucket pattern): for each answer, the count of each score and the running
- * sums for correlation with the overall outcome are added to three buckets in one bulk write per
+ * Pre-aggregated answers (bucket pattern): each answer is counted in three buckets, in one bulk write per
  * collection:
  * <ul>
- * <li>{@value #DAYS}: everyone, per touchpoint and day, {@code _id = <touchpoint>|<yyyy-MM-dd>};</li>
+ * <li>{@value #DAYS}: everyone, per touchpoint and day, {@code _id = <touchpoint>|<yyyy-MM-dd>} (nothing
+ * else: the id says it);</li>
  * <li>{@value #MONTHS}: everyone, per touchpoint and month, {@code _id = <touchpoint>|<yyyy-MM>};</li>
  * <li>{@value #SEGMENTS}: per touchpoint, day and segment combination, for filters and breakdowns.</li>
  * </ul>
  * Unfiltered reads address buckets by id (no index needed) and take whole months from the month
  * buckets, so a 90-day summary reads a handful of documents per touchpoint whatever the number of
- * submissions. Fields are flat and named by metric ({@code CSAT_s4}: answers scoring 4; {@code CSAT_cxy}: the
- * sum of score x outcome), which the embedded server updates several times faster than nested ones.
+ * submissions. A bucket counts answers by score and overall outcome, in flat fields named by metric
+ * ({@code CSAT_s4}: answers scoring 4 without an outcome; {@code CSAT_s4o9}: scoring 4 with outcome 9), from
+ * which the score distribution and the correlation sums are exact (outcomes are whole numbers 0-10). An
+ * answer is one field to increment: the embedded server's cost of an update is per field it names (several
+ * path look-ups each, and a check of every pair of fields), and the six correlation sums had made each answer
+ * seven.
  */
 @Repository
 public class BucketRepository {
@@ -55,7 +60,30 @@ public class BucketRepository {
     public static final int IDS_PER_QUERY = 200;
     static final int WRITES_PER_CALL = 1_000;
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
-    private static final String[] SUMS = {"cn", "cx", "cy", "cxx", "cyy", "cxy"};
+    private static final java.util.concurrent.Executor WRITERS = WriteThreads.named("bucket-writer");
+    /** Outcomes counted with an answer: none, or 0-10. */
+    private static final int OUTCOMES = 12;
+    /** Field names by metric, score and outcome (index 0: none; 1 + outcome otherwise), and what each name counts. */
+    private static final Map<Metric, String[]> FIELDS = new java.util.EnumMap<>(Metric.class);
+    private static final Map<String, Count> COUNTS = new java.util.HashMap<>();
+
+    static {
+        for (Metric metric : Metric.values()) {
+            String[] names = new String[(metric.max() + 1) * OUTCOMES];
+            for (int score = metric.min(); score <= metric.max(); score++) {
+                for (int outcome = -1; outcome < OUTCOMES - 1; outcome++) {
+                    String name = metric + "_s" + score + (outcome < 0 ? "" : "o" + outcome);
+                    names[score * OUTCOMES + outcome + 1] = name;
+                    COUNTS.put(name, new Count(metric, score, outcome));
+                }
+            }
+            FIELDS.put(metric, names);
+        }
+    }
+
+    /** What a bucket field counts: answers of a metric with a score, and an outcome (-1: none). */
+    private record Count(Metric metric, int score, int outcome) {
+    }
 
     /** Read answers kept by default (see {@link ReadCache}). */
     public static final int READ_CACHE_SIZE = 256;
@@ -100,24 +128,36 @@ public class BucketRepository {
                 if (!include.test(tp, s.day())) {
                     continue;
                 }
-                days.computeIfAbsent(tp + "|" + s.day(), id -> new Increment(tp, s.journeyId()).on("day", s.day()))
-                        .add(answer, outcome);
-                months.computeIfAbsent(tp + "|" + month, id -> new Increment(tp, s.journeyId()).on("month", month))
-                        .add(answer, outcome);
+                days.computeIfAbsent(tp + "|" + s.day(), id -> new Increment()).add(answer, outcome);
+                months.computeIfAbsent(tp + "|" + month, id -> new Increment().on("touchpointId", tp)
+                        .on("journeyId", s.journeyId()).on("month", month)).add(answer, outcome);
                 segments.computeIfAbsent(s.journeyId() + "|" + tp + "|" + s.day() + "|" + segmentKey,
-                        id -> new Increment(tp, s.journeyId()).on("day", s.day()).on("segmentKey", segmentKey)
+                        id -> new Increment().on("touchpointId", tp).on("journeyId", s.journeyId()).on("day", s.day())
                                 .on("segments", s.segments()))
                         .add(answer, outcome);
             }
         }
-        upsert(DAYS, days);
-        upsert(MONTHS, months);
-        upsert(SEGMENTS, segments);
-        if (!values.isEmpty()) {
-            List<UpdateOneModel<Document>> writes = new ArrayList<>();
-            values.forEach((id, fields) -> writes.add(new UpdateOneModel<>(new Document("_id", id),
-                    new Document("$setOnInsert", fields), new UpdateOptions().upsert(true))));
-            mongo.getCollection(SEGMENT_VALUES).bulkWrite(writes, UNORDERED);
+        // the segment buckets are most of the writes: the other collections are written meanwhile, on another
+        // connection (the server takes each collection's writes one at a time, but different collections at once)
+        CompletableFuture<Void> others = CompletableFuture.runAsync(() -> {
+            upsert(DAYS, days);
+            upsert(MONTHS, months);
+            if (!values.isEmpty()) {
+                List<UpdateOneModel<Document>> writes = new ArrayList<>();
+                values.forEach((id, fields) -> writes.add(new UpdateOneModel<>(new Document("_id", id),
+                        new Document("$setOnInsert", fields), new UpdateOptions().upsert(true))));
+                mongo.getCollection(SEGMENT_VALUES).bulkWrite(writes, UNORDERED);
+            }
+        }, WRITERS);
+        try {
+            upsert(SEGMENTS, segments);
+        } finally {
+            // done either way before the caller goes on (a failure of either is the caller's)
+            try {
+                others.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
     }
 
@@ -315,36 +355,41 @@ public class BucketRepository {
 
     /** A bucket's figures, one row per metric it holds. */
     private static List<Row> rowsOf(Document bucket) {
-        List<Row> rows = new ArrayList<>(1);
+        Map<Metric, long[]> counts = new java.util.EnumMap<>(Metric.class);
+        Map<Metric, Correlation> sums = new java.util.EnumMap<>(Metric.class);
+        bucket.forEach((field, value) -> {
+            Count count = COUNTS.get(field);
+            if (count == null || !(value instanceof Number number) || number.longValue() == 0) {
+                return;
+            }
+            long n = number.longValue();
+            counts.computeIfAbsent(count.metric(), m -> new long[m.max() + 1])[count.score()] += n;
+            if (count.outcome() >= 0) {
+                double x = count.score();
+                double y = count.outcome();
+                sums.merge(count.metric(), new Correlation(n, n * x, n * y, n * x * x, n * y * y, n * x * y), Correlation::plus);
+            }
+        });
+        String touchpointId = bucket.getString("touchpointId");
+        String day = bucket.getString("day");
+        if (touchpointId == null) {
+            // a day bucket of everyone: its id is <touchpoint>|<day>
+            String id = bucket.getString("_id");
+            touchpointId = id.substring(0, id.lastIndexOf('|'));
+            day = id.substring(id.lastIndexOf('|') + 1);
+        }
         @SuppressWarnings("unchecked")
         Map<String, String> segments = bucket.get("segments", Map.class);
-        for (Metric metric : Metric.values()) {
-            String prefix = metric + "_";
-            long[] counts = new long[metric.max() + 1];
-            boolean any = false;
-            for (int score = metric.min(); score <= metric.max(); score++) {
-                counts[score] = number(bucket, prefix + "s" + score).longValue();
-                any |= counts[score] != 0;
-            }
-            Correlation sums = new Correlation(number(bucket, prefix + "cn").longValue(), number(bucket, prefix + "cx").doubleValue(),
-                    number(bucket, prefix + "cy").doubleValue(), number(bucket, prefix + "cxx").doubleValue(),
-                    number(bucket, prefix + "cyy").doubleValue(), number(bucket, prefix + "cxy").doubleValue());
-            if (!any && sums.n() == 0) {
-                continue;
-            }
-            rows.add(new Row(bucket.getString("touchpointId"), metric, bucket.getString("day"),
-                    segments == null ? Map.of() : segments, new Totals(new Distribution(metric, counts), sums)));
+        List<Row> rows = new ArrayList<>(counts.size());
+        for (Map.Entry<Metric, long[]> e : counts.entrySet()) {
+            rows.add(new Row(touchpointId, e.getKey(), day, segments == null ? Map.of() : segments,
+                    new Totals(new Distribution(e.getKey(), e.getValue()), sums.getOrDefault(e.getKey(), Correlation.EMPTY))));
         }
         return rows;
     }
 
     /** One metric of one bucket as read. */
     public record Row(String touchpointId, Metric metric, String day, Map<String, String> segments, Totals totals) {
-    }
-
-    private static Number number(Document document, String field) {
-        Object value = document.get(field);
-        return value instanceof Number n ? n : 0;
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {
@@ -377,16 +422,10 @@ public class BucketRepository {
         }
     }
 
-    /** The increments of one bucket in one write: fixed fields set on insert, counts and sums per metric. */
+    /** The increments of one bucket in one write: fixed fields set on insert, answers by metric, score and outcome. */
     private static final class Increment {
         private final Map<String, Object> onInsert = new LinkedHashMap<>();
         private final Map<Metric, long[]> counts = new java.util.EnumMap<>(Metric.class);
-        private final Map<Metric, Correlation> sums = new java.util.EnumMap<>(Metric.class);
-
-        Increment(String touchpointId, String journeyId) {
-            onInsert.put("touchpointId", touchpointId);
-            onInsert.put("journeyId", journeyId);
-        }
 
         Increment on(String field, Object value) {
             onInsert.put(field, value);
@@ -394,29 +433,22 @@ public class BucketRepository {
         }
 
         void add(Submission.Answer answer, Double outcome) {
-            counts.computeIfAbsent(answer.metric(), m -> new long[m.max() + 1])[answer.score()]++;
-            if (outcome != null) {
-                sums.merge(answer.metric(), Correlation.EMPTY.add(answer.score(), outcome), Correlation::plus);
-            }
+            int column = outcome == null ? 0 : 1 + outcome.intValue();
+            counts.computeIfAbsent(answer.metric(), m -> new long[(m.max() + 1) * OUTCOMES])[answer.score() * OUTCOMES + column]++;
         }
 
         Document update() {
             Document inc = new Document();
-            counts.forEach((metric, scores) -> {
-                for (int score = 0; score < scores.length; score++) {
-                    if (scores[score] > 0) {
-                        inc.put(metric + "_s" + score, scores[score]);
+            counts.forEach((metric, answers) -> {
+                String[] names = FIELDS.get(metric);
+                for (int i = 0; i < answers.length; i++) {
+                    if (answers[i] > 0) {
+                        inc.put(names[i], answers[i]);
                     }
                 }
             });
-            sums.forEach((metric, s) -> {
-                double[] values = {s.n(), s.sumX(), s.sumY(), s.sumXX(), s.sumYY(), s.sumXY()};
-                inc.put(metric + "_" + SUMS[0], s.n());
-                for (int i = 1; i < SUMS.length; i++) {
-                    inc.put(metric + "_" + SUMS[i], values[i]);
-                }
-            });
-            return new Document("$setOnInsert", new Document(onInsert)).append("$inc", inc);
+            Document update = new Document("$inc", inc);
+            return onInsert.isEmpty() ? update : update.append("$setOnInsert", new Document(onInsert));
         }
     }
 }

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 class AggregationRecovery implements ApplicationRunner {
 
     /** Bumped whenever the bucket documents change shape. */
-    static final int LAYOUT = 2;
+    static final int LAYOUT = 3;
     private static final String LAYOUT_COLLECTION = "aggregate_layout";
     private static final Logger log = LoggerFactory.getLogger(AggregationRecovery.class);
 
