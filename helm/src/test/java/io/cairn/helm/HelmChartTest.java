@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -189,6 +190,17 @@ class HelmChartTest {
                                 && peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/component") != null));
             }
         }
+    }
+
+    @Test
+    void telemetryIsPushedOnlyToAConfiguredCollector() {
+        Map<String, String> exported = all(render("external-mongodb-values.yaml"), ConfigMap.class).get(0).getData();
+        assertThat(exported).containsEntry("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                        "http://otel-collector.observability.svc:4318/v1/traces")
+                .containsEntry("MANAGEMENT_OTLP_METRICS_EXPORT_ENABLED", "true")
+                .containsEntry("MANAGEMENT_OTLP_METRICS_EXPORT_URL", "http://otel-collector.observability.svc:4318/v1/metrics");
+        assertThat(all(render("default-values.yaml"), ConfigMap.class).get(0).getData().keySet())
+                .noneMatch(key -> key.startsWith("MANAGEMENT_OTLP") || key.startsWith("MANAGEMENT_OPENTELEMETRY"));
     }
 
     @Test
