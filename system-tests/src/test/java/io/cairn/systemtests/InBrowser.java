@@ -38,7 +38,14 @@ abstract class InBrowser {
         page.locator("#username").fill(user);
         page.locator("#password").fill("cairn");
         page.getByRole(AriaRole.BUTTON, named("Sign in")).click();
-        page.getByRole(AriaRole.HEADING, named("Journeys")).waitFor();
+        try {
+            page.getByRole(AriaRole.HEADING, named("Journeys")).waitFor();
+        } catch (com.microsoft.playwright.PlaywrightException e) {
+            // what the page showed instead (an error, the login form, a blank page), for the report
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("sign-in-failed-" + user + ".png")));
+            throw new AssertionError("Signing in as " + user + " did not reach the journey list; the page was at "
+                    + page.url() + " and said: " + page.locator("body").innerText(), e);
+        }
         return page;
     }
 }
