@@ -43,6 +43,13 @@ abstract class InBrowser {
         } catch (com.microsoft.playwright.PlaywrightException e) {
             // what the page showed instead (an error, the login form, a blank page), for the report
             page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("sign-in-failed-" + user + ".png")));
+            // a sign-in left waiting on the gateway (seen now and then): what its threads were doing
+            try {
+                java.nio.file.Files.writeString(Chromium.SCREENSHOTS.resolve("sign-in-failed-gateway-threads.txt"),
+                        RunningSuite.get().threads("gateway"));
+            } catch (java.io.IOException ignored) {
+                // the report below still says what the page showed
+            }
             throw new AssertionError("Signing in as " + user + " did not reach the journey list; the page was at "
                     + page.url() + " and said: " + page.locator("body").innerText(), e);
         }

@@ -34,9 +34,25 @@ public final class RunningSuite implements BeforeAllCallback {
     /** The running suite: where it listens and how to drive the launcher. */
     public static final class Instance {
 
+        private final Path dataDir = Path.of(System.getProperty("cairn.artifacts", "target"), "suite-data").toAbsolutePath();
         private final CairnLauncher launcher = new CairnLauncher(
-                Path.of(System.getProperty("cairn.root", "..")).toAbsolutePath().normalize(),
-                Path.of(System.getProperty("cairn.artifacts", "target"), "suite-data").toAbsolutePath(), Map.of());
+                Path.of(System.getProperty("cairn.root", "..")).toAbsolutePath().normalize(), dataDir, Map.of());
+
+        /** The thread dump of a running part (e.g. {@code gateway}), for the report of a test that found it stuck. */
+        public String threads(String part) {
+            try {
+                String pid = java.nio.file.Files.readString(dataDir.resolve("run").resolve(part + ".pid")).trim();
+                Process jcmd = new ProcessBuilder("jcmd", pid, "Thread.print").redirectErrorStream(true).start();
+                String dump = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+                return dump;
+            } catch (java.io.IOException e) {
+                return "no thread dump of " + part + ": " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "no thread dump of " + part + ": interrupted";
+            }
+        }
 
         public String baseUrl() {
             return launcher.baseUrl();
