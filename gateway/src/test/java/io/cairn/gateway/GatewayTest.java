@@ -64,41 +64,6 @@ class GatewayTest {
     }
 
     @Test
-    void theWebUisHashedAssetsAreKeptByBrowsersAndItsPageIsAskedForEachTime() throws Exception {
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-        java.util.function.Function<String, java.net.http.HttpResponse<byte[]>> get = path -> {
-            try {
-                return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                        .header("Accept", "text/html,*/*").header("Accept-Encoding", "gzip").build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-            } catch (java.io.IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        };
-        String page = http.get("/journeys/j-1", null, Map.of("Accept", "text/html")).body();
-        java.util.regex.Matcher script = java.util.regex.Pattern.compile("/assets/[\\w.-]+\\.js").matcher(page);
-        assertThat(script.find()).as("a script of the web UI in " + page).isTrue();
-
-        var asset = get.apply(script.group());
-        assertThat(asset.statusCode()).isEqualTo(200);
-        assertThat(asset.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
-        assertThat(asset.headers().firstValue("Pragma")).isEmpty();
-        assertThat(asset.headers().firstValue("Content-Encoding")).hasValue("gzip");
-
-        for (String notKept : List.of("/", "/journeys/j-1", "/assets/no-such-file.js")) {
-            assertThat(get.apply(notKept).headers().firstValue("Cache-Control").orElse("")).as(notKept).contains("no-store");
-        }
-        var answer = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/graphql"))
-                .header("Authorization", "Bearer " + login("viewer")).header("Content-Type", "application/json")
-                .header("Accept-Encoding", "gzip")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __schema { types { name description } } }\"}"))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.body().length()).as("large enough to be compressed").isGreaterThan(4096);
-        assertThat(answer.headers().firstValue("Content-Encoding")).as("API answers are not compressed").isEmpty();
-        assertThat(answer.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
-    }
-
-    @Test
     void demoUsersLogInAndWrongCredentialsAreRefused() {
         login("hr-admin");
         ServiceHttp.Response wrong = http.post("/auth/token", null, Map.of("username", "admin", "password", "guess"));
