@@ -60,7 +60,13 @@ public class BucketRepository {
     public static final int IDS_PER_QUERY = 200;
     static final int WRITES_PER_CALL = 1_000;
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
-    private static final java.util.concurrent.Executor WRITERS = WriteThreads.named("bucket-writer");
+    /** Threads for the writes made beside the segment buckets', carrying the caller's context (its trace). */
+    private static final java.util.concurrent.Executor WRITERS = io.micrometer.context.ContextExecutorService.wrap(
+            java.util.concurrent.Executors.newCachedThreadPool(task -> {
+                Thread thread = new Thread(task, "bucket-writer");
+                thread.setDaemon(true);
+                return thread;
+            }), io.micrometer.context.ContextSnapshotFactory.builder().build());
     /** Outcomes counted with an answer: none, or 0-10. */
     private static final int OUTCOMES = 12;
     /** Field names by metric, score and outcome (index 0: none; 1 + outcome otherwise), and what each name counts. */
@@ -356,7 +362,8 @@ public class BucketRepository {
     /** A bucket's figures, one row per metric it holds. */
     private static List<Row> rowsOf(Document bucket) {
         Map<Metric, long[]> counts = new java.util.EnumMap<>(Metric.class);
-        Map<Metric, Correlation> sums = new java.util.EnumMap<>(Metric.class);
+        // per metric: n, sum x, sum y, sum xx, sum yy, sum xy of the answers with an outcome
+        Map<Metric, double[]> sums = new java.util.EnumMap<>(Metric.class);
         bucket.forEach((field, value) -> {
             Count count = COUNTS.get(field);
             if (count == null || !(value instanceof Number number) || number.longValue() == 0) {
@@ -367,7 +374,13 @@ public class BucketRepository {
             if (count.outcome() >= 0) {
                 double x = count.score();
                 double y = count.outcome();
-                sums.merge(count.metric(), new Correlation(n, n * x, n * y, n * x * x, n * y * y, n * x * y), Correlation::plus);
+                double[] s = sums.computeIfAbsent(count.metric(), m -> new double[6]);
+                s[0] += n;
+                s[1] += n * x;
+                s[2] += n * y;
+                s[3] += n * x * x;
+                s[4] += n * y * y;
+                s[5] += n * x * y;
             }
         });
         String touchpointId = bucket.getString("touchpointId");
@@ -382,8 +395,10 @@ public class BucketRepository {
         Map<String, String> segments = bucket.get("segments", Map.class);
         List<Row> rows = new ArrayList<>(counts.size());
         for (Map.Entry<Metric, long[]> e : counts.entrySet()) {
+            double[] s = sums.get(e.getKey());
+            Correlation outcome = s == null ? Correlation.EMPTY : new Correlation((long) s[0], s[1], s[2], s[3], s[4], s[5]);
             rows.add(new Row(touchpointId, e.getKey(), day, segments == null ? Map.of() : segments,
-                    new Totals(new Distribution(e.getKey(), e.getValue()), sums.getOrDefault(e.getKey(), Correlation.EMPTY))));
+                    new Totals(new Distribution(e.getKey(), e.getValue()), outcome)));
         }
         return rows;
     }
