@@ -1,11 +1,19 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, renderApp, serve } from '../test/render';
 
 const emptyJourneys = { data: { journeys: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } };
 
 describe('login', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  async function signIn() {
+    await userEvent.type(screen.getByLabelText('Username'), 'designer');
+    await userEvent.type(screen.getByLabelText('Password'), 'cairn');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+  }
+
   it('sends a visitor to the login page and, after signing in, to the journeys with the token', async () => {
     const fetch = serve((url, init) => {
       if (url === '/auth/token') {
@@ -38,5 +46,32 @@ describe('login', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Invalid username or password');
     expect(sessionStorage.getItem('cairn.session')).toBeNull();
+  });
+
+  it('gives up a sign-in the server leaves unanswered, says so, and lets the user try again', async () => {
+    const deadline = new AbortController();
+    const timeout = vi.spyOn(AbortSignal, 'timeout').mockReturnValue(deadline.signal);
+    serve((_, init) => new Promise((_resolve, reject) =>
+      init.signal!.addEventListener('abort', () => reject(init.signal!.reason))));
+    renderApp('/login');
+
+    await signIn();
+    expect(screen.getByRole('button', { name: 'Signing in…' })).toBeDisabled();
+    expect(timeout).toHaveBeenCalledWith(15_000);
+    deadline.abort(new DOMException('signal timed out', 'TimeoutError'));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('The server did not answer in time. Try again.');
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+    expect(sessionStorage.getItem('cairn.session')).toBeNull();
+  });
+
+  it('says when the server cannot be reached instead of showing the browser\'s error', async () => {
+    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
+    renderApp('/login');
+
+    await signIn();
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('The server cannot be reached');
+    expect(screen.queryByText('Failed to fetch')).toBeNull();
   });
 });

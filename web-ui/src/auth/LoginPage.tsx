@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useSession } from './SessionContext';
-import { DEMO_USERS } from './session';
+import { DEMO_USERS, LoginError } from './session';
 import { LanguageSwitcher } from '../layout/LanguageSwitcher';
 
 export function LoginPage() {
@@ -28,7 +28,13 @@ export function LoginPage() {
       await login(username.trim(), password);
       navigate(target, { replace: true });
     } catch (e) {
-      setError(e instanceof Error && e.message ? e.message : t('login.failed'));
+      if (e instanceof LoginError && e.kind === 'timeout') {
+        setError(t('login.timeout'));
+      } else if (e instanceof LoginError && e.kind === 'unreachable') {
+        setError(t('login.unreachable'));
+      } else {
+        setError(e instanceof Error && e.message ? e.message : t('login.failed'));
+      }
     } finally {
       setBusy(false);
     }

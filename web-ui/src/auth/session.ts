@@ -52,13 +52,35 @@ export function canRunEnps(session: Session | null): boolean {
   return !!session && session.roles.some((role) => role === 'hr-admin' || role === 'admin');
 }
 
-export class LoginError extends Error {}
+/** Why a sign-in failed: the gateway's reason (its message), no answer in time, or no connection. */
+export class LoginError extends Error {
+  constructor(message: string, readonly kind: 'refused' | 'timeout' | 'unreachable' = 'refused') {
+    super(message);
+  }
+}
+
+/** A sign-in the gateway has not answered by then is given up with a message, never left spinning. */
+export const LOGIN_TIMEOUT_MS = 15_000;
 
 export async function login(username: string, password: string): Promise<Session> {
+  try {
+    return await requestToken(username, password);
+  } catch (e) {
+    if (e instanceof LoginError) {
+      throw e;
+    }
+    // fetch rejects with a DOMException when the signal ends it (also while the body is read), a TypeError without a connection
+    const timedOut = e instanceof DOMException && (e.name === 'TimeoutError' || e.name === 'AbortError');
+    throw new LoginError('', timedOut ? 'timeout' : 'unreachable');
+  }
+}
+
+async function requestToken(username: string, password: string): Promise<Session> {
   const response = await fetch('/auth/token', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username, password }),
+    signal: AbortSignal.timeout(LOGIN_TIMEOUT_MS),
   });
   if (!response.ok) {
     let detail = '';

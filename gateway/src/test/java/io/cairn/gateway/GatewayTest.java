@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,7 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The gateway over real HTTP, with a real local server standing in for journey-service. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cairn.data-dir=target/test-data", "spring.main.banner-mode=off"})
+        properties = {"cairn.data-dir=target/test-data", "spring.main.banner-mode=off", "cairn.access-log=true"})
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayTest {
 
     static final FakeService journeyService = new FakeService();
@@ -61,6 +65,19 @@ class GatewayTest {
         WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
                 .defaultHeader("Authorization", "Bearer " + token).build();
         return HttpGraphQlTester.create(client);
+    }
+
+    @Test
+    void theAccessLogSaysWhatWasAnsweredButNeverASurveyToken(CapturedOutput output) throws InterruptedException {
+        login("designer");
+        http.get("/survey?token=secret-invitation-7", null);
+        // a line is written when the response has been sent, just after the client has read it
+        for (int i = 0; i < 50 && !output.getOut().contains("GET /survey "); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(output.getOut()).containsPattern("POST /auth/token 200 \\d+ bytes \\d+ ms")
+                .containsPattern("GET /survey 200 \\d+ bytes \\d+ ms")
+                .doesNotContain("secret-invitation-7").doesNotContain("127.0.0.1");
     }
 
     @Test

@@ -3,6 +3,9 @@ package io.cairn.systemtests;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,6 +37,7 @@ abstract class InBrowser {
     static Page signedIn(String user, Browser.NewContextOptions options) {
         Page page = chromium.browser().newContext(options).newPage();
         page.onDialog(dialog -> dialog.accept());
+        List<String> network = networkLog(page);
         page.navigate(RunningSuite.get().baseUrl() + "/login");
         page.locator("#username").fill(user);
         page.locator("#password").fill("cairn");
@@ -51,8 +55,22 @@ abstract class InBrowser {
                 // the report below still says what the page showed
             }
             throw new AssertionError("Signing in as " + user + " did not reach the journey list; the page was at "
-                    + page.url() + " and said: " + page.locator("body").innerText(), e);
+                    + page.url() + " and said: " + page.locator("body").innerText()
+                    + "\nThe browser's requests:\n" + String.join("\n", network)
+                    + "\nThe last requests the gateway answered:\n" + RunningSuite.get().answeredRequests(20), e);
         }
         return page;
+    }
+
+    /** What the page asks for and gets, with milliseconds since it was opened (a sign-in report reads it). */
+    private static List<String> networkLog(Page page) {
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        long opened = System.nanoTime();
+        java.util.function.LongSupplier ms = () -> (System.nanoTime() - opened) / 1_000_000;
+        page.onRequest(request -> log.add(ms.getAsLong() + " ms sent " + request.method() + " " + request.url()));
+        page.onResponse(response -> log.add(ms.getAsLong() + " ms " + response.status() + " " + response.url()));
+        page.onRequestFinished(request -> log.add(ms.getAsLong() + " ms read " + request.url()));
+        page.onRequestFailed(request -> log.add(ms.getAsLong() + " ms failed " + request.url() + ": " + request.failure()));
+        return log;
     }
 }

@@ -36,7 +36,9 @@ public final class RunningSuite implements BeforeAllCallback {
 
         private final Path dataDir = Path.of(System.getProperty("cairn.artifacts", "target"), "suite-data").toAbsolutePath();
         private final CairnLauncher launcher = new CairnLauncher(
-                Path.of(System.getProperty("cairn.root", "..")).toAbsolutePath().normalize(), dataDir, Map.of());
+                Path.of(System.getProperty("cairn.root", "..")).toAbsolutePath().normalize(), dataDir,
+                // the gateway logs each answered request, for the report of a browser test left waiting
+                Map.of("CAIRN_ACCESS_LOG", "true"));
 
         /** The thread dump of a running part (e.g. {@code gateway}), for the report of a test that found it stuck. */
         public String threads(String part) {
@@ -51,6 +53,19 @@ public final class RunningSuite implements BeforeAllCallback {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return "no thread dump of " + part + ": interrupted";
+            }
+        }
+
+        /** The last {@code lines} requests the gateway answered (its access log). */
+        public String answeredRequests(int lines) {
+            try (var log = java.nio.file.Files.lines(dataDir.resolve("logs").resolve("gateway.log"))) {
+                java.util.List<String> answered = log.filter(line -> line.contains("\"reactor.netty.http.server.AccessLog\""))
+                        .map(line -> ServiceHttp.JSON.readTree(line))
+                        .map(entry -> entry.at("/@timestamp").asString() + " " + entry.at("/message").asString())
+                        .toList();
+                return String.join("\n", answered.subList(Math.max(0, answered.size() - lines), answered.size()));
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                return "no access log: " + e.getMessage();
             }
         }
 

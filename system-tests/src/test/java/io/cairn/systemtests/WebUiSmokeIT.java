@@ -7,6 +7,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,12 @@ class WebUiSmokeIT extends InBrowser {
     @Test
     void aDesignerLogsInCreatesAJourneyAndSeesItListed() {
         Page page = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")).newPage();
+        List<String> refused = new CopyOnWriteArrayList<>();
+        page.onResponse(response -> {
+            if (response.status() >= 400) {
+                refused.add(response.status() + " " + response.url());
+            }
+        });
         page.navigate(RunningSuite.get().baseUrl() + "/");
 
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
@@ -45,6 +53,8 @@ class WebUiSmokeIT extends InBrowser {
         page.reload();
         assertThat(page.locator("[data-testid=journey-row]").filter(new Locator.FilterOptions()
                 .setHasText("Smoke test journey"))).hasCount(1);
+        // nothing the web UI asked for on the way was missing or refused (its icon included)
+        org.assertj.core.api.Assertions.assertThat(refused).isEmpty();
     }
 
     @Test
