@@ -8,6 +8,10 @@ const CSV = [
   '1,Business,4,0,Satisfied',
   '2,Eco,2,3,Neutral or Dissatisfied',
   '3,Eco,5,9,Satisfied',
+  // the same categories spelled otherwise, as real exports have them
+  '4,Eco,3,2,SATISFIED',
+  '5,Business,4,4, satisfied',
+  '6,Eco,1,1,neutral or dissatisfied',
 ].join('\n');
 
 describe('CSV import', () => {
@@ -43,7 +47,10 @@ describe('CSV import', () => {
     expect(screen.getByRole('combobox', { name: 'Column of Food' })).toHaveValue('');
     expect(screen.getByRole('combobox', { name: /^Respondent id/ })).toHaveValue('ID');
     expect(screen.getByRole('combobox', { name: 'Overall outcome' })).toHaveValue('Satisfaction');
-    expect(screen.getByRole('combobox', { name: /^Value meaning satisfied/ })).toHaveValue('Satisfied');
+    const satisfied = screen.getByRole('combobox', { name: /^Value meaning satisfied/ });
+    expect(satisfied).toHaveValue('Satisfied');
+    // one choice per category, in its most frequent spelling
+    expect(within(satisfied).getAllByRole('option').map((o) => o.textContent)).toEqual(['(none)', 'Satisfied', 'Neutral or Dissatisfied']);
     expect(screen.getByRole('checkbox', { name: 'Class' })).toBeChecked();
     expect(screen.getByText('Touchpoints: 2 of 3 mapped to a column')).toBeInTheDocument();
 

@@ -13,7 +13,24 @@ type Metric = 'CSAT' | 'NPS' | 'CES';
 interface Item { column: string; metric: Metric; zeroMeansNotApplicable: boolean }
 
 const PREVIEW_ROWS = 500;
-const same = (a: string, b: string) => a.trim().toLowerCase().replace(/[\s_-]+/g, ' ') === b.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+/** A category value as the server compares it: trimmed, case-insensitive, runs of spaces, - and _ as one space. */
+const normalised = (value: string) => value.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+const same = (a: string, b: string) => normalised(a) === normalised(b);
+
+/**
+ * The categories among {@code cells}, one per value as the server counts them ("Satisfied", " satisfied" and
+ * "SATISFIED" are one), each in its most frequent spelling, in order of first appearance.
+ */
+export function categories(cells: (string | undefined)[]): string[] {
+  const spellings = new Map<string, Map<string, number>>();
+  for (const cell of cells) {
+    if (cell === undefined || cell.trim() === '') continue;
+    const counts = spellings.get(normalised(cell)) ?? new Map<string, number>();
+    counts.set(cell.trim(), (counts.get(cell.trim()) ?? 0) + 1);
+    spellings.set(normalised(cell), counts);
+  }
+  return [...spellings.values()].map((counts) => [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0]);
+}
 
 /**
  * CSV import of a wide survey export into a journey: the columns are read in the browser (first rows
@@ -48,7 +65,7 @@ export function ImportPage() {
 
   const touchpoints = useMemo(() => (targets?.stages ?? []).flatMap((s) => s.touchpoints ?? []), [targets]);
   const column = (name: string) => header.indexOf(name);
-  const values = (name: string) => [...new Set(sample.map((row) => row[column(name)]).filter((v) => v !== undefined && v.trim() !== ''))];
+  const values = (name: string) => categories(sample.map((row) => row[column(name)]));
 
   function read(chosen: File) {
     setFile(chosen);
@@ -79,7 +96,7 @@ export function ImportPage() {
     setTimestampColumn(header.find((c) => /date|time|submitted/i.test(c) && !touchpointColumn(c)) ?? '');
     const outcome = header.find((c) => /satisf|recommend|nps|overall/i.test(c) && !touchpointColumn(c)) ?? '';
     setOutcomeColumn(outcome);
-    const outcomeValues = outcome ? [...new Set(sample.map((r) => r[header.indexOf(outcome)]))] : [];
+    const outcomeValues = outcome ? categories(sample.map((r) => r[header.indexOf(outcome)])) : [];
     setOutcomeType(outcomeValues.length > 0 && outcomeValues.every((v) => /^\d+$/.test(v ?? '')) ? 'NPS' : 'SATISFIED');
     setSatisfiedValue(outcomeValues.find((v) => /^(very )?satisfied$|^yes$/i.test(v ?? '')) ?? '');
     setSegments(header.filter((c) => /type|class|segment|region|tier|plan/i.test(c) && !touchpointColumn(c)));

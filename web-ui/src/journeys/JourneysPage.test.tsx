@@ -168,6 +168,6 @@ describe('journeys page', () => {
     expect(await within(teams).findByRole('row', { name: 'digital 2 1' })).toBeInTheDocument();
     expect(within(teams).getByRole('row', { name: 'catering 1 0' })).toBeInTheDocument();
     expect(within(teams).queryByText('fleet')).toBeNull();
-    expect(await screen.findByRole('img', { name: '1 touchpoints by importance and performance' })).toBeInTheDocument();
+    expect(await screen.findByRole('img', { name: '1 touchpoint by importance and performance' })).toBeInTheDocument();
   });
 });

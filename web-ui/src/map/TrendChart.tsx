@@ -1,8 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ScoreTrendPoint } from '../graphql/types';
 
-/** One metric week by week: the score as a line inside its 95% interval as a band (loaded with the drawer only). */
+/**
+ * One metric week by week: the score as a line inside its 95% interval as a band, or, for a single week
+ * (a band needs two), as a point with an error bar (loaded with the drawer only).
+ */
 export function TrendChart({ points }: { points: ScoreTrendPoint[] }) {
   const { t, i18n } = useTranslation();
   const dates = new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric' });
@@ -11,6 +14,8 @@ export function TrendChart({ points }: { points: ScoreTrendPoint[] }) {
     week: dates.format(new Date(`${p.from}T00:00:00Z`)),
     value: p.score.value,
     band: [p.score.low ?? p.score.value, p.score.high ?? p.score.value],
+    // below and above the score, as the error bar draws it
+    error: [p.score.value! - (p.score.low ?? p.score.value!), (p.score.high ?? p.score.value!) - p.score.value!],
     n: p.n,
   }));
   if (data.length === 0) return <p className="muted small">{t('drawer.noTrend')}</p>;
@@ -22,8 +27,10 @@ export function TrendChart({ points }: { points: ScoreTrendPoint[] }) {
           <XAxis dataKey="week" fontSize={11} />
           <YAxis fontSize={11} domain={['auto', 'auto']} />
           <Tooltip formatter={(value: unknown) => Array.isArray(value) ? value.map((v) => number.format(v)).join(' – ') : number.format(Number(value))} />
-          <Area dataKey="band" name={t('drawer.interval')} stroke="none" fill="#2f6f5e" fillOpacity={0.18} isAnimationActive={false} />
-          <Line dataKey="value" name={points[0].metric} stroke="#2f6f5e" strokeWidth={2} dot isAnimationActive={false} />
+          {data.length > 1 && <Area dataKey="band" name={t('drawer.interval')} stroke="none" fill="#2f6f5e" fillOpacity={0.18} isAnimationActive={false} />}
+          <Line dataKey="value" name={points[0].metric} stroke="#2f6f5e" strokeWidth={2} dot isAnimationActive={false}>
+            {data.length === 1 && <ErrorBar dataKey="error" width={10} strokeWidth={1.5} stroke="#2f6f5e" isAnimationActive={false} />}
+          </Line>
         </ComposedChart>
       </ResponsiveContainer>
     </div>

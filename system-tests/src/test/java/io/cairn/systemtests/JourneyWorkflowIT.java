@@ -69,6 +69,12 @@ class JourneyWorkflowIT extends InBrowser {
         page.reload();
         page.getByRole(AriaRole.BUTTON, named("Details of In-flight Wifi Service")).click();
         Locator drawer = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("In-flight Wifi Service"));
+        // the import screen's outcome mapping made "Satisfied" in every spelling one answer: the wifi's rating
+        // correlates with it (an outcome read as constant would leave the importance unknown)
+        assertThat(drawer.getByTestId("key-driver")).containsText(Pattern.compile("CSAT: r = 0\\.\\d+ with the overall outcome"));
+        // every answer is of this week: one point, its 95% interval drawn as an error bar (a band needs two weeks)
+        assertThat(drawer.getByRole(AriaRole.IMG, new Locator.GetByRoleOptions()
+                .setName("CSAT over 1 week with its 95% interval")).locator(".recharts-errorBar")).hasCount(1);
         Locator kase = drawer.getByTestId("case");
         assertThat(kase).containsText("Open");
         kase.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Acknowledge")).click();

@@ -15,12 +15,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,7 +60,14 @@ public class CsvImporter {
     }
 
     /** Starts an import of {@code file} (taken over: deleted when done); answers the job right away. */
-    public ImportJob start(Path file, ImportMapping mapping, boolean dryRun, String actor) {
+    public ImportJob start(Path file, ImportMapping requested, boolean dryRun, String actor) {
+        ImportMapping mapping;
+        try {
+            mapping = requested.withNormalisedOutcome();
+        } catch (ApiException e) {
+            delete(file);
+            throw e;
+        }
         List<String> header = header(file, mapping);
         List<String> missing = new ArrayList<>();
         requireColumn(header, mapping.idColumn(), missing);
@@ -212,12 +219,10 @@ public class CsvImporter {
             }
             throw new RowException(mapping.column(), "'" + value + "' is not an NPS answer 0-10");
         }
-        Map<String, Integer> values = new HashMap<>();
-        (mapping.values() == null ? Map.<String, Integer>of() : mapping.values())
-                .forEach((category, flag) -> values.put(Segments.normalise(category), flag));
-        Integer flag = values.get(Segments.normalise(value));
-        if (flag == null || flag < 0 || flag > 1) {
-            throw new RowException(mapping.column(), "'" + value + "' is not one of " + values.keySet());
+        // the categories are normalised (ImportMapping.withNormalisedOutcome), the cell is here
+        Integer flag = mapping.values().get(Segments.normalise(value));
+        if (flag == null) {
+            throw new RowException(mapping.column(), "'" + value + "' is not one of " + new TreeSet<>(mapping.values().keySet()));
         }
         return new SubmissionRequest.Outcome(mapping.type(), flag);
     }

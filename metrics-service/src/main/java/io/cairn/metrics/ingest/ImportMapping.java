@@ -1,12 +1,15 @@
 package io.cairn.metrics.ingest;
 
 import io.cairn.metrics.score.Metric;
+import io.cairn.metrics.score.Segments;
+import io.cairn.platform.web.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +33,36 @@ public record ImportMapping(
         @Valid OutcomeMapping outcome,
         @NotEmpty @Size(max = 200) List<@Valid ItemMapping> items,
         Character delimiter) {
+
+    /**
+     * This mapping with its outcome categories normalised as segment values are (so "Satisfied", "SATISFIED"
+     * and " satisfied" are one category); refused when a category has two answers or is neither 1 nor 0.
+     */
+    public ImportMapping withNormalisedOutcome() {
+        if (outcome == null || outcome.type() != SubmissionRequest.OutcomeType.SATISFIED) {
+            return this;
+        }
+        if (outcome.values() == null || outcome.values().isEmpty()) {
+            throw ApiException.badRequest("The outcome column " + outcome.column()
+                    + " is satisfied or not: give each of its values 1 (satisfied) or 0 (not), e.g. {\"Satisfied\": 1}");
+        }
+        Map<String, Integer> categories = new HashMap<>();
+        Map<String, String> spelledAs = new HashMap<>();
+        outcome.values().forEach((category, flag) -> {
+            if (flag == null || flag < 0 || flag > 1) {
+                throw ApiException.badRequest("The outcome value '" + category + "' must be 1 (satisfied) or 0 (not), not " + flag);
+            }
+            String key = Segments.normalise(category);
+            Integer before = categories.putIfAbsent(key, flag);
+            if (before != null && !before.equals(flag)) {
+                throw ApiException.badRequest("The outcome values '" + spelledAs.get(key) + "' and '" + category
+                        + "' are one value (case and spaces are ignored) but are given " + before + " and " + flag);
+            }
+            spelledAs.putIfAbsent(key, category);
+        });
+        return new ImportMapping(journeyId, idColumn, timestampColumn, timestamp, segmentColumns,
+                new OutcomeMapping(outcome.column(), outcome.type(), Map.copyOf(categories)), items, delimiter);
+    }
 
     /** The outcome column: NPS (0-10 numbers) or SATISFIED (category -> 1 yes / 0 no, e.g. "Satisfied" -> 1). */
     public record OutcomeMapping(@NotBlank String column, @NotNull SubmissionRequest.OutcomeType type,

@@ -131,6 +131,17 @@ class CsvImportTest {
         assertThat(segments.propertyNames()).containsExactly("class", "customer type", "travel");
         assertThat(segments.at("/class").toString()).isEqualTo("[\"business\",\"economy\",\"economy plus\"]");
 
+        // key drivers: Pearson r of each rating with being satisfied, where the export spells "Satisfied" five ways
+        JsonNode drivers = http.get("/journeys/" + journey + "/key-drivers?from=2026-11-15&to=2026-11-15", bearer("viewer")).json();
+        assertThat(drivers.size()).isEqualTo(14);
+        for (JsonNode driver : drivers) {
+            String column = RATINGS.stream().filter(c -> touchpoint(c).equals(driver.at("/touchpointId").asString()))
+                    .findFirst().orElseThrow();
+            double[] independent = independentPearson(AIRLINE, column);
+            assertThat(driver.at("/pairs").asLong()).as(column).isEqualTo((long) independent[1]);
+            assertThat(driver.at("/importance").asDouble()).as(column).isCloseTo(independent[0], within(1e-9));
+        }
+
         JsonNode again = upload(csv, airlineMapping(), false);
         assertThat(again.at("/accepted").asLong()).isZero();
         assertThat(again.at("/duplicates").asLong()).isEqualTo(6602);
@@ -172,6 +183,59 @@ class CsvImportTest {
                 "items", List.of(Map.of("column", "Legroom", "touchpointId", "x", "metric", "CSAT"))), false);
         assertThat(missingColumn.at("/status").asInt()).isEqualTo(400);
         assertThat(missingColumn.at("/detail").asString()).contains("'Id'", "'Legroom'");
+    }
+
+    @Test
+    void outcomeValuesThatAreOneCategoryButGivenTwoAnswersAreRefusedBeforeAnythingIsRead() throws Exception {
+        String csv = """
+                ID,Wifi,Satisfaction
+                1,4,Satisfied
+                2,2,SATISFIED
+                """;
+        Map<String, Object> mapping = Map.of("journeyId", journey, "idColumn", "ID",
+                "outcome", Map.of("column", "Satisfaction", "type", "SATISFIED",
+                        "values", new java.util.TreeMap<>(Map.of("Satisfied", 1, "SATISFIED", 0))),
+                "items", List.of(Map.of("column", "Wifi", "touchpointId", "wifi-" + journey, "metric", "CSAT")));
+
+        JsonNode refused = upload(csv.getBytes(StandardCharsets.UTF_8), mapping, false);
+
+        assertThat(refused.at("/status").asInt()).isEqualTo(400);
+        assertThat(refused.at("/detail").asString()).contains("'SATISFIED' and 'Satisfied' are one value", "given 0 and 1");
+        assertThat(http.get("/scores?touchpointId=wifi-" + journey + "&days=3650", bearer("viewer")).json().size()).isZero();
+
+        JsonNode noValues = upload(csv.getBytes(StandardCharsets.UTF_8), Map.of("journeyId", journey, "idColumn", "ID",
+                "outcome", Map.of("column", "Satisfaction", "type", "SATISFIED"), "items", mapping.get("items")), false);
+        assertThat(noValues.at("/status").asInt()).isEqualTo(400);
+        assertThat(noValues.at("/detail").asString()).contains("give each of its values 1 (satisfied) or 0 (not)");
+    }
+
+    /**
+     * Pearson r of one rating column with being satisfied, and the number of pairs, over the rows that rate it
+     * (0 = not applicable), in plain Java; the outcome cell compared trimmed and case-insensitively.
+     */
+    static double[] independentPearson(Path file, String column) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.get(0).split(","));
+        double n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] cells = line.split(",", -1);
+            int x = Integer.parseInt(cells[header.indexOf(column)].trim());
+            if (x == 0) {
+                continue;
+            }
+            int y = cells[header.indexOf("Satisfaction")].trim().equalsIgnoreCase("satisfied") ? 1 : 0;
+            n++;
+            sx += x;
+            sy += y;
+            sxx += (double) x * x;
+            syy += (double) y * y;
+            sxy += (double) x * y;
+        }
+        double r = (n * sxy - sx * sy) / Math.sqrt((n * sxx - sx * sx) * (n * syy - sy * sy));
+        return new double[] {r, n};
     }
 
     /** Counts per rating column and score, with plain Java string handling (no CSV library, no Cairn code). */
