@@ -88,6 +88,12 @@ class MapEditingIT extends InBrowser {
                 () -> page.getByRole(AriaRole.BUTTON, named("Undo: rename touchpoint \u201cLounge access\u201d to \u201cLounge\u201d")).click());
         assertThat(onBoard.getByRole(AriaRole.ARTICLE, new Locator.GetByRoleOptions().setName("Lounge access"))).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("map-editing.png")).setFullPage(true));
+        // every card stays inside its column, whatever the longest word of a column (a card had been pushed out)
+        Object outside = page.evaluate("""
+            () => [...document.querySelectorAll('.stage .touchpoint')].filter((card) =>
+              card.getBoundingClientRect().right > card.closest('.stage').getBoundingClientRect().right + 0.5)
+              .map((card) => card.querySelector('h3').textContent)""");
+        org.assertj.core.api.Assertions.assertThat((java.util.List<?>) outside).isEmpty();
 
         // the server has it all: order, names, the moved touchpoint
         page.reload();
