@@ -65,7 +65,7 @@ export function Dashboard({ journeys }: { journeys: Journey[] }) {
       .then((result) => {
         const teams = new Map<string, { open: number; overdue: number }>();
         const now = Date.now();
-        result.cases.filter((c) => c.status !== 'RESOLVED').forEach((c) => {
+        [...result.open, ...result.acknowledged].forEach((c) => {
           const team = teams.get(c.ownerTeam ?? '') ?? { open: 0, overdue: 0 };
           team.open += 1;
           if (Date.parse(c.dueAt) < now) team.overdue += 1;
@@ -98,15 +98,16 @@ export function Dashboard({ journeys }: { journeys: Journey[] }) {
         </div>
         <div>
           <h3>{t('dashboard.cases')}</h3>
+          {cases === null && <p className="muted small">{t('map.loading')}</p>}
           {cases?.length === 0 && <p className="muted small">{t('dashboard.noCases')}</p>}
-          <table className="compact" data-testid="cases-by-team">
+          {cases && cases.length > 0 && <table className="compact" data-testid="cases-by-team">
             <thead><tr><th scope="col">{t('dashboard.team')}</th><th scope="col">{t('dashboard.open')}</th><th scope="col">{t('dashboard.overdue')}</th></tr></thead>
             <tbody>
               {(cases ?? []).map((c) => (
                 <tr key={c.team}><td>{c.team || t('dashboard.unassigned')}</td><td>{c.open}</td><td className={c.overdue ? 'error' : ''}>{c.overdue}</td></tr>
               ))}
             </tbody>
-          </table>
+          </table>}
         </div>
         <div className="quadrant">
           <h3>{t('dashboard.quadrant')}</h3>
