@@ -1,3 +1,5 @@
+import Papa from 'papaparse';
+
 /** Saves {@code blob} as a download named {@code prefix}-{@code name}.{@code extension} (name reduced to letters and digits). */
 export function saveFile(blob: Blob, prefix: string, name: string, extension = 'csv'): void {
   const url = URL.createObjectURL(blob);
@@ -12,16 +14,11 @@ export function saveFile(blob: Blob, prefix: string, name: string, extension = '
 }
 
 /**
- * CSV text (RFC 4180 quoting) for spreadsheets: a cell a spreadsheet would run as a formula
+ * CSV text (RFC 4180 quoting, by Papa Parse) for spreadsheets: a cell a spreadsheet would run as a formula
  * (=, +, -, @ first) is prefixed with an apostrophe; a byte-order mark lets Excel read UTF-8.
  */
 export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): Blob {
-  const cell = (value: string | number | null | undefined) => {
-    if (value === null || value === undefined) return '';
-    if (typeof value === 'number') return String(value);
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-  };
-  const text = [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n');
+  const text = Papa.unparse({ fields: header, data: rows.map((row) => row.map((value) => value ?? '')) },
+    { escapeFormulae: true, newline: '\r\n' });
   return new Blob(['\uFEFF', text, '\r\n'], { type: 'text/csv;charset=utf-8' });
 }
