@@ -66,6 +66,7 @@ public class ScoreController {
             @RequestParam(required = false) String to, @RequestParam(required = false) Integer days,
             @RequestParam Map<String, String> params) {
         Window window = Window.of(from, to, days, clock);
+        periodStart(window.from(), interval); // a bad interval is refused even when the window holds no answers
         Map<String, Distribution> periods = new TreeMap<>();
         for (BucketRepository.Row row : buckets.rows(touchpointId, window.from().toString(), window.to().toString(),
                 Segments.filter(params))) {
@@ -78,7 +79,9 @@ public class ScoreController {
             String[] parts = key.split("\u0000");
             LocalDate start = LocalDate.parse(parts[2]);
             LocalDate end = periodEnd(start, interval);
-            result.add(TouchpointScore.of(parts[0], Metric.valueOf(parts[1]), start.toString(),
+            // a period cut by the window says so: its first and last days are the window's
+            result.add(TouchpointScore.of(parts[0], Metric.valueOf(parts[1]),
+                    (start.isBefore(window.from()) ? window.from() : start).toString(),
                     (end.isAfter(window.to()) ? window.to() : end).toString(), distribution));
         });
         return result;

@@ -74,7 +74,7 @@ public class AlertEvaluator {
                 if (rule.type() == AlertRule.Type.DROP && before != null) {
                     Score then = Scores.headline(before);
                     if (then.n() >= rule.minN() && then.value() - now.value() >= rule.dropPoints()
-                            && now.high() != null && then.low() != null && now.high() < then.low()) {
+                            && beyondMargins(then, now)) {
                         found.add(cases.open(rule, touchpointId, info.get(touchpointId),
                                 name + ": " + rule.metric() + " dropped",
                                 String.format(Locale.ROOT, "%s fell from %s (n=%d) to %s (n=%d) against the previous %d days, beyond the margins of error",
@@ -139,6 +139,19 @@ public class AlertEvaluator {
 
     private static String format(Metric metric, double value) {
         return Performance.format(metric, value).replaceFirst("^\\S+ ", "");
+    }
+
+    /**
+     * Whether a fall from {@code then} to {@code now} is beyond the margins of error: larger than the 95% margin
+     * of the difference of two independent estimates, √(m₁² + m₂²), each m half its interval's width.
+     */
+    static boolean beyondMargins(Score then, Score now) {
+        if (then.low() == null || then.high() == null || now.low() == null || now.high() == null) {
+            return false;
+        }
+        double before = (then.high() - then.low()) / 2;
+        double after = (now.high() - now.low()) / 2;
+        return then.value() - now.value() > Math.sqrt(before * before + after * after);
     }
 
     private static double margin(Score score) {

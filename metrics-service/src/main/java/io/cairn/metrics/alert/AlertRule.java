@@ -16,7 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * <li>BELOW_TARGET: the metric's score over the last {@code windowDays} is under {@code threshold}, with at
  * least {@code minN} answers;</li>
  * <li>DROP: the score fell by at least {@code dropPoints} against the previous window of the same length,
- * and the two 95% intervals do not overlap (a drop beyond the margins of error);</li>
+ * by more than the 95% margin of the difference, √(m₁² + m₂²) (a drop beyond the margins of error);</li>
  * <li>DETRACTOR_COMMENT: a single answer NPS 0-6 or CSAT 1-2 that carries a comment (a customer to follow up).</li>
  * </ul>
  */

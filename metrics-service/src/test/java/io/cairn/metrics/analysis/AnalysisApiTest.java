@@ -127,6 +127,12 @@ class AnalysisApiTest {
         assertThat(weekly.size()).isEqualTo(2);
         assertThat(weekly.at("/0/from").asString()).isEqualTo("2026-11-02");
         assertThat(weekly.at("/0/n").asLong() + weekly.at("/1/n").asLong()).isEqualTo(200);
+        // a week cut by the window is labelled with the days it covers (Tuesday 10 to the window's end)
+        JsonNode cut = http.get("/scores/series?touchpointId=" + tp("food") + "&interval=WEEK&from=2026-11-10&to=2026-11-12",
+                bearer("viewer")).json();
+        assertThat(cut.size()).isEqualTo(1);
+        assertThat(cut.at("/0/from").asString() + ".." + cut.at("/0/to").asString()).isEqualTo("2026-11-10..2026-11-12");
+        assertThat(cut.at("/0/n").asLong()).isEqualTo(100);
 
         JsonNode byClass = http.get("/scores/breakdown?touchpointId=" + tp("wifi") + "&by=Class&" + window(), bearer("viewer")).json();
         assertThat(byClass.propertyNames()).containsExactlyInAnyOrder("business", "eco");
@@ -136,5 +142,8 @@ class AnalysisApiTest {
                 + byClass.at("/eco/0/score/value").asDouble() * byClass.at("/eco/0/n").asLong()) / 200;
         assertThat(all.at("/0/score/value").asDouble()).isCloseTo(weighted, within(1e-9));
         assertThat(http.get("/scores/series?touchpointId=" + tp("food") + "&interval=YEAR", bearer("viewer")).status()).isEqualTo(400);
+        // also where the window holds no answers
+        assertThat(http.get("/scores/series?touchpointId=" + tp("food") + "&interval=YEAR&from=2020-01-01&to=2020-01-31",
+                bearer("viewer")).status()).isEqualTo(400);
     }
 }

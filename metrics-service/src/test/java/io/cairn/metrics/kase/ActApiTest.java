@@ -64,7 +64,8 @@ class ActApiTest {
         touchpointService.reset();
         touchpointService.reply("GET", "/touchpoints", 200, ServiceHttp.JSON.writeValueAsString(List.of(
                 Map.of("id", tp("wifi"), "name", "In-flight wifi", "stageId", "fly", "ownerTeam", "digital", "importanceDerived", true),
-                Map.of("id", tp("seat"), "name", "Seat comfort", "stageId", "fly", "ownerTeam", "fleet", "importanceDerived", true))));
+                Map.of("id", tp("seat"), "name", "Seat comfort", "stageId", "fly", "ownerTeam", "fleet", "importanceDerived", true),
+                Map.of("id", tp("food"), "name", "Food", "stageId", "fly", "ownerTeam", "catering", "importanceDerived", true))));
     }
 
     /** {@code count} answers of {@code score} for a touchpoint, {@code daysAgo} days ago. */
@@ -139,10 +140,16 @@ class ActApiTest {
         answers(tp("wifi"), 4, 20, 40);
         answers(tp("wifi"), 3, 1, 3);
         answers(tp("wifi"), 4, 19, 3);
+        // 75% -> 60% at n=100: the intervals (65.7-82.5, 50.2-69.1) overlap, but 15 points is beyond the
+        // margin of the difference, √(8.4² + 9.5²) = 12.6
+        answers(tp("food"), 4, 75, 40);
+        answers(tp("food"), 2, 25, 40);
+        answers(tp("food"), 4, 60, 3);
+        answers(tp("food"), 2, 40, 3);
         rule(Map.of("journeyId", journey, "type", "DROP", "metric", "CSAT", "dropPoints", 10, "windowDays", 30, "minN", 20));
 
         JsonNode opened = evaluate();
-        assertThat(opened.findValuesAsString("touchpointId")).containsExactly(tp("seat"));
+        assertThat(opened.findValuesAsString("touchpointId")).containsExactlyInAnyOrder(tp("seat"), tp("food"));
         assertThat(opened.at("/0/reason").asString()).contains("fell from 100.0% (n=40) to 0.0% (n=40)");
     }
 
