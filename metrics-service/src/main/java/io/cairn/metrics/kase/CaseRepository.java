@@ -22,12 +22,13 @@ public class CaseRepository {
         mongo.indexOps(Case.class).createIndex(new Index().on("journeyId", Sort.Direction.ASC).on("openedAt", Sort.Direction.DESC));
     }
 
-    /** Stores a new case unless one is open for the same rule and touchpoint; answers the open one then. */
-    public Case openOrExisting(Case fresh) {
+    /** Stores a new case unless one is open for the same rule and touchpoint (the unique open key decides). */
+    public boolean insertUnlessOpen(Case fresh) {
         try {
-            return mongo.insert(fresh);
+            mongo.insert(fresh);
+            return true;
         } catch (org.springframework.dao.DuplicateKeyException e) {
-            return findOpen(fresh.openKey()).orElseThrow(() -> e);
+            return false;
         }
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -29,25 +30,33 @@ public class CaseService {
 
     /**
      * Opens a case for {@code rule} on {@code touchpoint}, unless one is still open for both: then the new
-     * finding is added to that case's history instead. Answers the case.
+     * finding is added to that case's history instead. Answers the case. A case resolved meanwhile takes no
+     * finding: a new case is opened for it, so a finding is never lost.
      */
     public Case open(AlertRule rule, String touchpointId, TouchpointInfo touchpoint, String title, String reason) {
-        Instant now = now();
         String openKey = rule.id() + "|" + touchpointId;
-        var existing = cases.findOpen(openKey);
-        if (existing.isPresent()) {
-            return addFinding(existing.get(), reason);
+        boolean repeatable = rule.type() != AlertRule.Type.DETRACTOR_COMMENT;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            var existing = cases.findOpen(openKey);
+            if (existing.isPresent()) {
+                var added = addFinding(existing.get(), reason, repeatable);
+                if (added.isPresent()) {
+                    return added.get();
+                }
+                continue;
+            }
+            Instant now = now();
+            Case fresh = new Case(UUID.randomUUID().toString(), openKey, rule.id(), rule.journeyId(), touchpointId,
+                    touchpoint == null ? null : touchpoint.name(), rule.metric(),
+                    touchpoint == null ? null : touchpoint.ownerTeam(), title, reason, Case.Status.OPEN, null, now,
+                    now.plus(Duration.ofHours(rule.slaHours())), now, List.of(new Case.Event(now, "cairn", "OPENED", reason)), 1);
+            if (cases.insertUnlessOpen(fresh)) {
+                webhooks.publish("case.opened", fresh, "cairn");
+                return fresh;
+            }
+            // another finding opened it first: add this one to it on the next turn
         }
-        Case fresh = new Case(UUID.randomUUID().toString(), openKey, rule.id(), rule.journeyId(), touchpointId,
-                touchpoint == null ? null : touchpoint.name(), rule.metric(),
-                touchpoint == null ? null : touchpoint.ownerTeam(), title, reason, Case.Status.OPEN, null, now,
-                now.plus(Duration.ofHours(rule.slaHours())), now, List.of(new Case.Event(now, "cairn", "OPENED", reason)), 1);
-        Case stored = cases.openOrExisting(fresh);
-        if (stored.id().equals(fresh.id())) {
-            webhooks.publish("case.opened", stored, "cairn");
-            return stored;
-        }
-        return addFinding(stored, reason);
+        throw new IllegalStateException("The case of " + openKey + " kept changing; the finding was not recorded");
     }
 
     public Case get(String id) {
@@ -82,19 +91,29 @@ public class CaseService {
         return updated;
     }
 
-    private Case addFinding(Case current, String reason) {
+    /**
+     * Adds a finding to a case still open; empty when the case was resolved meanwhile. A finding a rule makes
+     * at every evaluation (below target, a drop) replaces the last one of the same kind rather than adding
+     * one per run (a case left open a month would otherwise hold thousands); each detractor's comment is kept.
+     */
+    private Optional<Case> addFinding(Case current, String reason, boolean repeatable) {
         for (int attempt = 0; attempt < 5; attempt++) {
             Case latest = attempt == 0 ? current : get(current.id());
             if (latest.status() == Case.Status.RESOLVED) {
-                return latest;
+                return Optional.empty();
             }
-            Case updated = withHistory(latest, latest.status(), latest.openKey(), latest.resolutionNote(),
-                    new Case.Event(now(), "cairn", "FOUND_AGAIN", reason));
+            Case.Event event = new Case.Event(now(), "cairn", "FOUND_AGAIN", reason);
+            List<Case.Event> history = new ArrayList<>(latest.history());
+            if (repeatable && history.get(history.size() - 1).action().equals("FOUND_AGAIN")) {
+                history.remove(history.size() - 1);
+            }
+            history.add(event);
+            Case updated = withHistory(latest, latest.status(), latest.openKey(), latest.resolutionNote(), history, event.at());
             if (cases.replace(updated, latest.version())) {
-                return updated;
+                return Optional.of(updated);
             }
         }
-        return get(current.id());
+        throw new IllegalStateException("Case " + current.id() + " kept changing; the finding was not recorded");
     }
 
     private Case change(Case current, Case.Status status, String openKey, String resolution, String actor, String action,
@@ -109,8 +128,13 @@ public class CaseService {
     private Case withHistory(Case c, Case.Status status, String openKey, String resolution, Case.Event event) {
         List<Case.Event> history = new ArrayList<>(c.history());
         history.add(event);
+        return withHistory(c, status, openKey, resolution, history, event.at());
+    }
+
+    private Case withHistory(Case c, Case.Status status, String openKey, String resolution, List<Case.Event> history,
+            Instant updatedAt) {
         return new Case(c.id(), openKey, c.ruleId(), c.journeyId(), c.touchpointId(), c.touchpointName(), c.metric(),
-                c.ownerTeam(), c.title(), c.reason(), status, resolution, c.openedAt(), c.dueAt(), event.at(), history,
+                c.ownerTeam(), c.title(), c.reason(), status, resolution, c.openedAt(), c.dueAt(), updatedAt, history,
                 c.version() + 1);
     }
 
