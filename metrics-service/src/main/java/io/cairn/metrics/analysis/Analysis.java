@@ -54,9 +54,11 @@ public final class Analysis {
                 : Scores.headline(totals.distribution());
         Double target = touchpoint.targets().get(metric);
         boolean derived = touchpoint.importanceDerived() || touchpoint.importance() == null;
+        // a correlation over fewer pairs than the key drivers ask for is noise: it weighs nothing
+        boolean measured = driver != null && driver.importance() != null
+                && driver.quadrant() != KeyDriver.Quadrant.INSUFFICIENT_DATA;
         Integer importance = derived
-                ? (driver == null || driver.importance() == null ? null
-                        : (int) Math.max(1, Math.min(10, Math.round(Math.abs(driver.importance()) * 10))))
+                ? (measured ? (int) Math.max(1, Math.min(10, Math.round(Math.abs(driver.importance()) * 10))) : null)
                 : touchpoint.importance();
         KeyDriver.Quadrant quadrant = driver == null ? null : driver.quadrant();
         if (target == null) {
