@@ -28,10 +28,8 @@ export function LoginPage() {
       await login(username.trim(), password);
       navigate(target, { replace: true });
     } catch (e) {
-      if (e instanceof LoginError && e.kind === 'timeout') {
-        setError(t('login.timeout'));
-      } else if (e instanceof LoginError && e.kind === 'unreachable') {
-        setError(t('login.unreachable'));
+      if (e instanceof LoginError && e.kind !== 'refused') {
+        setError(t(`login.${e.kind}`));
       } else {
         setError(e instanceof Error && e.message ? e.message : t('login.failed'));
       }

@@ -24,10 +24,12 @@ const same = (a: string, b: string) => normalised(a) === normalised(b);
 export function categories(cells: (string | undefined)[]): string[] {
   const spellings = new Map<string, Map<string, number>>();
   for (const cell of cells) {
-    if (cell === undefined || cell.trim() === '') continue;
-    const counts = spellings.get(normalised(cell)) ?? new Map<string, number>();
-    counts.set(cell.trim(), (counts.get(cell.trim()) ?? 0) + 1);
-    spellings.set(normalised(cell), counts);
+    const spelling = cell?.trim();
+    if (!spelling) continue;
+    const key = normalised(spelling);
+    const counts = spellings.get(key) ?? new Map<string, number>();
+    counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
+    spellings.set(key, counts);
   }
   return [...spellings.values()].map((counts) => [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0]);
 }

@@ -103,7 +103,7 @@ export function Dashboard({ journeys }: { journeys: Journey[] }) {
           {cases && cases.length > 0 && <table className="compact" data-testid="cases-by-team">
             <thead><tr><th scope="col">{t('dashboard.team')}</th><th scope="col">{t('dashboard.open')}</th><th scope="col">{t('dashboard.overdue')}</th></tr></thead>
             <tbody>
-              {(cases ?? []).map((c) => (
+              {cases.map((c) => (
                 <tr key={c.team}><td>{c.team || t('dashboard.unassigned')}</td><td>{c.open}</td><td className={c.overdue ? 'error' : ''}>{c.overdue}</td></tr>
               ))}
             </tbody>

@@ -10,14 +10,13 @@ export function TrendChart({ points }: { points: ScoreTrendPoint[] }) {
   const { t, i18n } = useTranslation();
   const dates = new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric' });
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
-  const data = points.filter((p) => p.score.value !== null).map((p) => ({
-    week: dates.format(new Date(`${p.from}T00:00:00Z`)),
-    value: p.score.value,
-    band: [p.score.low ?? p.score.value, p.score.high ?? p.score.value],
-    // below and above the score, as the error bar draws it
-    error: [p.score.value! - (p.score.low ?? p.score.value!), (p.score.high ?? p.score.value!) - p.score.value!],
-    n: p.n,
-  }));
+  const data = points.filter((p) => p.score.value !== null).map((p) => {
+    const value = p.score.value!;
+    const low = p.score.low ?? value;
+    const high = p.score.high ?? value;
+    // the band as an area, and as the error bar draws it: below and above the score
+    return { week: dates.format(new Date(`${p.from}T00:00:00Z`)), value, band: [low, high], error: [value - low, high - value], n: p.n };
+  });
   if (data.length === 0) return <p className="muted small">{t('drawer.noTrend')}</p>;
   return (
     <div className="trend-chart" role="img" aria-label={t('drawer.trendLabel', { metric: points[0].metric, count: data.length })}>

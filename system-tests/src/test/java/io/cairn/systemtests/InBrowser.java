@@ -37,7 +37,7 @@ abstract class InBrowser {
     static Page signedIn(String user, Browser.NewContextOptions options) {
         Page page = chromium.browser().newContext(options).newPage();
         page.onDialog(dialog -> dialog.accept());
-        List<String> network = networkLog(page);
+        NetworkLog network = NetworkLog.of(page);
         page.navigate(RunningSuite.get().baseUrl() + "/login");
         page.locator("#username").fill(user);
         page.locator("#password").fill("cairn");
@@ -56,21 +56,45 @@ abstract class InBrowser {
             }
             throw new AssertionError("Signing in as " + user + " did not reach the journey list; the page was at "
                     + page.url() + " and said: " + page.locator("body").innerText()
-                    + "\nThe browser's requests:\n" + String.join("\n", network)
+                    + "\nThe browser's requests:\n" + String.join("\n", network.lines())
                     + "\nThe last requests the gateway answered:\n" + RunningSuite.get().answeredRequests(20), e);
         }
+        network.stop();
         return page;
     }
 
-    /** What the page asks for and gets, with milliseconds since it was opened (a sign-in report reads it). */
-    private static List<String> networkLog(Page page) {
-        List<String> log = Collections.synchronizedList(new ArrayList<>());
-        long opened = System.nanoTime();
-        java.util.function.LongSupplier ms = () -> (System.nanoTime() - opened) / 1_000_000;
-        page.onRequest(request -> log.add(ms.getAsLong() + " ms sent " + request.method() + " " + request.url()));
-        page.onResponse(response -> log.add(ms.getAsLong() + " ms " + response.status() + " " + response.url()));
-        page.onRequestFinished(request -> log.add(ms.getAsLong() + " ms read " + request.url()));
-        page.onRequestFailed(request -> log.add(ms.getAsLong() + " ms failed " + request.url() + ": " + request.failure()));
-        return log;
+    /**
+     * What a page asks for and gets during sign-in, with milliseconds since it was opened (for the report of a
+     * sign-in that does not arrive); stopped once signed in, so the test itself is not recorded.
+     */
+    private record NetworkLog(List<String> lines, Runnable unsubscribe) {
+
+        static NetworkLog of(Page page) {
+            List<String> lines = Collections.synchronizedList(new ArrayList<>());
+            long opened = System.nanoTime();
+            java.util.function.LongSupplier ms = () -> (System.nanoTime() - opened) / 1_000_000;
+            java.util.function.Consumer<com.microsoft.playwright.Request> sent =
+                    request -> lines.add(ms.getAsLong() + " ms sent " + request.method() + " " + request.url());
+            java.util.function.Consumer<com.microsoft.playwright.Response> answered =
+                    response -> lines.add(ms.getAsLong() + " ms " + response.status() + " " + response.url());
+            java.util.function.Consumer<com.microsoft.playwright.Request> read =
+                    request -> lines.add(ms.getAsLong() + " ms read " + request.url());
+            java.util.function.Consumer<com.microsoft.playwright.Request> failed =
+                    request -> lines.add(ms.getAsLong() + " ms failed " + request.url() + ": " + request.failure());
+            page.onRequest(sent);
+            page.onResponse(answered);
+            page.onRequestFinished(read);
+            page.onRequestFailed(failed);
+            return new NetworkLog(lines, () -> {
+                page.offRequest(sent);
+                page.offResponse(answered);
+                page.offRequestFinished(read);
+                page.offRequestFailed(failed);
+            });
+        }
+
+        void stop() {
+            unsubscribe.run();
+        }
     }
 }
