@@ -89,7 +89,7 @@ async function requestToken(username: string, password: string): Promise<Session
     } catch {
       // no problem document
     }
-    throw new LoginError(detail || `Sign-in failed (${response.status})`);
+    throw new LoginError(detail); // without a detail the page says the sign-in failed, in the user's language
   }
   const body = (await response.json()) as {
     access_token: string;

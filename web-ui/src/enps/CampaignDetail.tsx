@@ -6,10 +6,11 @@ import issueFromRosterDocument from '../graphql/issueSurveyLinksFromRoster.graph
 import openCampaignDocument from '../graphql/openCampaign.graphql?raw';
 import participationDocument from '../graphql/campaignParticipation.graphql?raw';
 import resultsDocument from '../graphql/campaignResults.graphql?raw';
-import { GraphQLRequestError, graphqlRequest } from '../graphql/client';
+import { GraphQLRequestError, HttpStatusError, graphqlRequest } from '../graphql/client';
 import type {
   Campaign, CampaignResults, Department, Participation, SurveyLink } from '../graphql/types';
 import { getSession } from '../auth/session';
+import { useNumberFormats } from '../i18n/formats';
 import { errorMessage } from '../journeys/errors';
 import { ResultsTable } from './ResultsTable';
 import { saveFile, toCsv } from '../export/files';
@@ -26,7 +27,7 @@ async function downloadResults(campaign: Campaign): Promise<void> {
   const session = getSession();
   const response = await fetch(`/api/employee-nps/campaigns/${encodeURIComponent(campaign.id)}/results.csv`, {
     headers: session ? { Authorization: `Bearer ${session.token}` } : {} });
-  if (!response.ok) throw new Error(`The export failed (${response.status})`);
+  if (!response.ok) throw new HttpStatusError(response.status);
   saveFile(await response.blob(), 'enps-results', campaign.name);
 }
 
@@ -111,6 +112,7 @@ export function CampaignDetail({ campaign, departments, manage, onChanged }: {
 
   const inScope = departments.filter((d) => participation.some((p) => p.department === d.code));
   const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  const { number } = useNumberFormats();
   return (
     <section className="card campaign" aria-labelledby="campaign-title">
       <h2 id="campaign-title">{campaign.name}</h2>
@@ -176,8 +178,8 @@ export function CampaignDetail({ campaign, departments, manage, onChanged }: {
               <th scope="row" style={{ paddingInlineStart: `${0.5 + p.depth * 1.25}rem` }}>
                 {p.department === null ? t('enps.results.everyone') : p.name}
               </th>
-              <td>{p.invited}</td>
-              <td>{p.answered}{p.responseRate !== null && ` (${p.responseRate}%)`}</td>
+              <td>{number.format(p.invited)}</td>
+              <td>{number.format(p.answered)}{p.responseRate !== null && ` (${number.format(p.responseRate)}%)`}</td>
             </tr>
           ))}
         </tbody>

@@ -4,6 +4,7 @@ import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChar
 import dualNpsDocument from '../graphql/dualNps.graphql?raw';
 import { graphqlRequest } from '../graphql/client';
 import type { DualNpsRow } from '../graphql/types';
+import { useNumberFormats } from '../i18n/formats';
 import { errorMessage } from '../journeys/errors';
 import type { DualNpsQuery, DualNpsQueryVariables } from '../graphql/generated';
 
@@ -12,7 +13,7 @@ import type { DualNpsQuery, DualNpsQueryVariables } from '../graphql/generated';
  * owns: a scatter for the departments where both are known, and the full table beside it.
  */
 export function DualNpsPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [rows, setRows] = useState<DualNpsRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -22,7 +23,7 @@ export function DualNpsPanel() {
       .catch((e) => setError(errorMessage(e, t)));
   }, [t]);
 
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  const { number, signed } = useNumberFormats();
   const points = (rows ?? [])
     .filter((r) => r.employee.figures && r.customer.nps !== null)
     .map((r) => ({ name: r.name, customer: r.customer.nps as number, employee: r.employee.figures!.enps }));
@@ -42,7 +43,7 @@ export function DualNpsPanel() {
                 label={{ value: t('enps.dual.employee'), angle: -90, position: 'insideLeft' }} />
               <ReferenceLine x={0} stroke="#8a94a6" />
               <ReferenceLine y={0} stroke="#8a94a6" />
-              <Tooltip formatter={(value) => number.format(Number(value))}
+              <Tooltip formatter={(value) => signed.format(Number(value))}
                 labelFormatter={() => ''} cursor={{ strokeDasharray: '3 3' }} />
               <Scatter data={points} fill="#2f6f5e" name={t('enps.dual.departments')} />
             </ScatterChart>
@@ -64,10 +65,10 @@ export function DualNpsPanel() {
             {rows.map((r) => (
               <tr key={r.department} data-testid="dual-row">
                 <th scope="row">{r.name}<div className="muted small">{r.campaignName}</div></th>
-                <td>{r.employee.figures ? number.format(r.employee.figures.enps)
+                <td>{r.employee.figures ? `${signed.format(r.employee.figures.enps)} ±${number.format(r.employee.figures.marginOfError)} (n=${number.format(r.employee.figures.n)})`
                   : r.employee.hiddenRule === 'PROTECTS_SMALLER_GROUP' ? t('enps.results.hiddenComplement') : t('enps.dual.hidden')}</td>
-                <td>{r.customer.nps !== null ? `${number.format(r.customer.nps)} (n=${r.customer.npsN})`
-                  : r.customer.csat !== null ? t('enps.dual.csatOnly', { csat: r.customer.csat, n: r.customer.csatN })
+                <td>{r.customer.nps !== null ? `${signed.format(r.customer.nps)}${r.customer.npsMargin === null ? '' : ` ±${number.format(r.customer.npsMargin)}`} (n=${number.format(r.customer.npsN)})`
+                  : r.customer.csat !== null ? t('enps.dual.csatOnly', { csat: number.format(r.customer.csat), n: number.format(r.customer.csatN) })
                     : t('enps.dual.noAnswers')}</td>
                 <td>{r.customer.touchpoints}</td>
               </tr>

@@ -86,7 +86,7 @@ describe('employee NPS screens', () => {
       'query EnpsDepartments': { departments },
       'query DualNps': { dualNps: [
         { department: 'ops', name: 'Operations', campaignName: 'Winter pulse', closedAt: null,
-          employee: { hidden: false, hiddenRule: null, figures: { n: 12, enps: 25 } },
+          employee: { hidden: false, hiddenRule: null, figures: { n: 12, enps: 25, marginOfError: 41.5 } },
           customer: { touchpoints: 3, npsN: 40, nps: -10, npsMargin: 20, csatN: 0, csat: null } },
         { department: 'legal', name: 'Legal', campaignName: 'Winter pulse', closedAt: null,
           employee: { hidden: true, hiddenRule: 'FEWER_THAN_MINIMUM', figures: null },
@@ -98,8 +98,8 @@ describe('employee NPS screens', () => {
 
     await userEvent.click(await screen.findByRole('button', { name: 'Dual NPS: employees and customers' }));
     const rows = await screen.findAllByTestId('dual-row');
-    expect(rows[0]).toHaveTextContent('+25');
-    expect(rows[0]).toHaveTextContent('-10 (n=40)');
+    expect(rows[0]).toHaveTextContent('+25 ±41.5 (n=12)');
+    expect(rows[0]).toHaveTextContent('-10 ±20 (n=40)');
     expect(rows[1]).toHaveTextContent('Hidden: too few responses');
     expect(rows[1]).toHaveTextContent('no NPS answers (CSAT 66.7%, n=9)');
     expect(await screen.findByText('+20 ±30')).toBeInTheDocument();

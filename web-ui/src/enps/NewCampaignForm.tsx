@@ -8,8 +8,9 @@ import { errorMessage } from '../journeys/errors';
 import type { CreateCampaignMutation, CreateCampaignMutationVariables } from '../graphql/generated';
 
 function inTwoWeeks(): string {
+  // the date the user's calendar shows two weeks from now (toISOString would give the UTC date)
   const date = new Date(Date.now() + 14 * 86_400_000);
-  return date.toISOString().slice(0, 10);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
 /** A new campaign (a draft): name, company, language, target departments, closing day, thresholds. */

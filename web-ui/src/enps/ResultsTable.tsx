@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useNumberFormats } from '../i18n/formats';
 import type { CampaignResults, EnpsGroup } from '../graphql/types';
 
 /**
@@ -6,9 +7,8 @@ import type { CampaignResults, EnpsGroup } from '../graphql/types';
  * hidden groups say why instead of showing figures, and comments show only where the server allows them.
  */
 export function ResultsTable({ results }: { results: CampaignResults }) {
-  const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
-  const signed = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  const { t } = useTranslation();
+  const { number, signed } = useNumberFormats();
   const rows: EnpsGroup[] = [...(results.overall ? [results.overall] : []), ...results.departments];
   const label = (g: EnpsGroup) => (g.department === null ? t('enps.results.everyone') : g.name);
   return (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import trendDocument from '../graphql/enpsTrend.graphql?raw';
 import { graphqlRequest } from '../graphql/client';
 import type { Department, TrendPoint } from '../graphql/types';
+import { useNumberFormats } from '../i18n/formats';
 import { errorMessage } from '../journeys/errors';
 import type { EnpsTrendQuery, EnpsTrendQueryVariables } from '../graphql/generated';
 
@@ -20,7 +21,7 @@ export function TrendPanel({ departments, everyone }: { departments: Department[
       .catch((e) => setError(errorMessage(e, t)));
   }, [department, everyone, t]);
 
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  const { number, signed } = useNumberFormats();
   const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
   return (
     <section className="card" aria-labelledby="trend-title">
@@ -36,7 +37,7 @@ export function TrendPanel({ departments, everyone }: { departments: Department[
           {points.map((p) => (
             <li key={p.campaignId}>
               <span>{p.campaignName}{p.closedAt && <span className="muted small"> · {dates.format(new Date(p.closedAt))}</span>}</span>
-              <strong>{p.group.figures ? `${number.format(p.group.figures.enps)} ±${p.group.figures.marginOfError}`
+              <strong>{p.group.figures ? `${signed.format(p.group.figures.enps)} ±${number.format(p.group.figures.marginOfError)}`
                 : p.group.hiddenRule === 'PROTECTS_SMALLER_GROUP' ? t('enps.results.hiddenComplement') : t('enps.dual.hidden')}</strong>
             </li>
           ))}

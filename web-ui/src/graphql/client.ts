@@ -22,6 +22,17 @@ export class GraphQLRequestError extends Error {
   }
 }
 
+/** An HTTP answer without a usable body (an empty 502, a proxy's error page): its status and the server's detail, if any. */
+export class HttpStatusError extends Error {
+  readonly status: number;
+
+  constructor(status: number, readonly detail: string = '') {
+    super(detail || `HTTP ${status}`);
+    this.name = 'HttpStatusError';
+    this.status = status;
+  }
+}
+
 /** Raised when the session is missing or expired; the app then returns to the login page. */
 export class UnauthorizedError extends GraphQLRequestError {
   constructor() {
@@ -66,7 +77,7 @@ export async function graphqlRequest<T, V extends object = object>(
   try {
     body = (await response.json()) as GraphQLResponse<T>;
   } catch {
-    throw new GraphQLRequestError(`The server answered ${response.status} without a readable body`, 'INTERNAL_ERROR');
+    throw new HttpStatusError(response.status);
   }
   if (body.errors && body.errors.length > 0) {
     const first = body.errors[0];
@@ -74,7 +85,7 @@ export async function graphqlRequest<T, V extends object = object>(
       first.extensions ?? {});
   }
   if (!response.ok || body.data == null) {
-    throw new GraphQLRequestError(`The server answered ${response.status}`, 'INTERNAL_ERROR');
+    throw new HttpStatusError(response.status);
   }
   return body.data;
 }

@@ -133,7 +133,7 @@ export interface DualNpsRow {
   name: string;
   campaignName: string;
   closedAt: string | null;
-  employee: { hidden: boolean; hiddenRule: EnpsGroup['hiddenRule']; figures: { n: number; enps: number } | null };
+  employee: { hidden: boolean; hiddenRule: EnpsGroup['hiddenRule']; figures: { n: number; enps: number; marginOfError: number } | null };
   customer: { touchpoints: number; npsN: number; nps: number | null; npsMargin: number | null; csatN: number; csat: number | null };
 }
 

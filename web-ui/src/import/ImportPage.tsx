@@ -85,7 +85,7 @@ export function ImportPage() {
         setHeader(first);
         setSample(rows);
       },
-      error: (e) => setError(e.message),
+      error: () => setError(t('import.notCsv')),
     });
   }
 
@@ -127,7 +127,7 @@ export function ImportPage() {
     try {
       follow(await startImport(file, mapping(), dryRun));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
     }
   }
 
@@ -135,7 +135,7 @@ export function ImportPage() {
     setJob(current);
     if (current.status === 'RUNNING') {
       polling.current = window.setTimeout(() => {
-        importJob(current.id).then(follow).catch((e) => setError(e instanceof Error ? e.message : String(e)));
+        importJob(current.id).then(follow).catch((e) => setError(errorMessage(e, t)));
       }, 400);
     }
   }

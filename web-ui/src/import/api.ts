@@ -1,4 +1,5 @@
 import { getSession } from '../auth/session';
+import { HttpStatusError } from '../graphql/client';
 import type { ImportJob } from '../graphql/types';
 
 function authorization(): Record<string, string> {
@@ -9,7 +10,7 @@ function authorization(): Record<string, string> {
 async function answer(response: Response): Promise<ImportJob> {
   const body = await response.json().catch(() => null);
   if (!response.ok) {
-    throw new Error(body?.detail ?? body?.message ?? `HTTP ${response.status}`);
+    throw new HttpStatusError(response.status, body?.detail ?? body?.message ?? '');
   }
   return body as ImportJob;
 }

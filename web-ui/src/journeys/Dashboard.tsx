@@ -6,11 +6,12 @@ import { graphqlRequest, UnauthorizedError } from '../graphql/client';
 import type { Journey, Metric } from '../graphql/types';
 import { errorMessage } from './errors';
 import { dashboardDocument } from './dashboardQuery';
+import { weaknessReason, type WeaknessFigures } from '../map/reasons';
 import type { OpenCasesQuery, OpenCasesQueryVariables } from '../graphql/generated';
 
 const QuadrantChart = lazy(() => import('./QuadrantChart').then((m) => ({ default: m.QuadrantChart })));
 
-export interface WeakRow { journey: Journey; touchpointId: string; name: string | null; metric: Metric; severity: number; reason: string }
+export interface WeakRow { journey: Journey; touchpointId: string; name: string | null; metric: Metric; severity: number; figures: WeaknessFigures }
 export interface DriverPoint { journey: string; name: string; importance: number; performance: number; quadrant: string }
 
 const JOURNEYS = 10;
@@ -39,10 +40,10 @@ export function Dashboard({ journeys }: { journeys: Journey[] }) {
         const points: DriverPoint[] = [];
         shown.forEach((journey, i) => {
           const names = new Map<string, string>();
-          ((result[`w${i}`] ?? []) as { touchpointId: string; name: string | null; metric: Metric; status: string; severity: number; reason: string }[])
+          ((result[`w${i}`] ?? []) as (WeaknessFigures & { touchpointId: string; name: string | null; severity: number })[])
             .forEach((w) => {
               if (w.name) names.set(w.touchpointId, w.name);
-              if (w.status === 'WEAK') rows.push({ journey, touchpointId: w.touchpointId, name: w.name, metric: w.metric, severity: w.severity, reason: w.reason });
+              if (w.status === 'WEAK') rows.push({ journey, touchpointId: w.touchpointId, name: w.name, metric: w.metric, severity: w.severity, figures: w });
             });
           ((result[`k${i}`] ?? []) as { touchpointId: string; importance: number | null; performance: number | null; quadrant: string }[])
             .forEach((d) => {
@@ -91,7 +92,7 @@ export function Dashboard({ journeys }: { journeys: Journey[] }) {
               <li key={`${w.journey.id}-${w.touchpointId}-${w.metric}`}>
                 <Link to={`/journeys/${w.journey.id}`}><strong>{w.name ?? w.touchpointId}</strong></Link>{' '}
                 <span className="muted small">{w.journey.name} · {t('dashboard.severity', { value: number.format(w.severity) })}</span>
-                <div className="small">{w.reason}</div>
+                <div className="small">{weaknessReason(w.figures, t, number)}</div>
               </li>
             ))}
           </ol>

@@ -152,10 +152,13 @@ describe('journeys page', () => {
       }
       expect(variables).toEqual({ j0: 'j1', j1: 'j2' });
       return json({ data: {
-        w0: [{ touchpointId: 't1', name: 'Wifi', metric: 'CSAT', status: 'WEAK', severity: 12, reason: 'CSAT 42% below 80', score: { value: 42, n: 650 } },
-          { touchpointId: 't2', name: 'Food', metric: 'CSAT', status: 'OK', severity: 0, reason: 'fine', score: { value: 90, n: 600 } }],
+        w0: [{ touchpointId: 't1', name: 'Wifi', metric: 'CSAT', status: 'WEAK', severity: 12, target: 80, gap: -38, importance: 9,
+          score: { value: 42, margin: 3.8, n: 650 } },
+          { touchpointId: 't2', name: 'Food', metric: 'CSAT', status: 'OK', severity: 0, target: 80, gap: 10, importance: 4,
+          score: { value: 90, margin: 2.4, n: 600 } }],
         k0: [{ touchpointId: 't1', metric: 'CSAT', importance: 0.6, performance: 42, quadrant: 'FIX_FIRST', pairs: 640 }],
-        w1: [{ touchpointId: 't9', name: 'Checkout', metric: 'CES', status: 'WEAK', severity: 30, reason: 'CES 3.1 below 5', score: { value: 3.1, n: 90 } }],
+        w1: [{ touchpointId: 't9', name: 'Checkout', metric: 'CES', status: 'WEAK', severity: 30, target: 5, gap: -1.9, importance: null,
+          score: { value: 3.1, margin: 0.3, n: 90 } }],
         k1: [],
       } });
     });
@@ -164,7 +167,8 @@ describe('journeys page', () => {
     const weakest = await screen.findByTestId('weakest');
     await within(weakest).findByText('Checkout');
     expect(within(weakest).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Checkout Store visit · severity 30CES 3.1 below 5', 'Wifi Airline trip · severity 12CSAT 42% below 80']);
+      'Checkout Store visit · severity 30CES 3.1 (n=90, ±0.3) is below the target 5 by 1.9',
+      'Wifi Airline trip · severity 12CSAT 42% (n=650, ±3.8) is below the target 80% by 38; importance 9']);
     const teams = screen.getByTestId('cases-by-team');
     expect(await within(teams).findByRole('row', { name: 'digital 2 1' })).toBeInTheDocument();
     expect(within(teams).getByRole('row', { name: 'catering 1 0' })).toBeInTheDocument();

@@ -9,7 +9,8 @@ const COLOURS: Record<string, string> = { FIX_FIRST: '#b3261e', KEEP_UP: '#1e6b3
  * splits at its own medians): what to fix first is important and performing below the others.
  */
 export function QuadrantChart({ points }: { points: DriverPoint[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
   const quadrants = Object.keys(COLOURS);
   return (
     <div role="img" aria-label={t('dashboard.quadrantLabel', { count: points.length })}>
@@ -20,7 +21,7 @@ export function QuadrantChart({ points }: { points: DriverPoint[] }) {
             label={{ value: t('dashboard.performance'), position: 'insideBottom', offset: -8, fontSize: 11 }} />
           <YAxis type="number" dataKey="importance" name={t('dashboard.importance')} domain={[-1, 1]} fontSize={11} />
           <ZAxis range={[50, 50]} />
-          <Tooltip formatter={(value: unknown) => Number(value).toFixed(2)}
+          <Tooltip formatter={(value: unknown) => number.format(Number(value))}
             labelFormatter={() => ''} />
           {quadrants.map((q) => (
             <Scatter key={q} name={t(`drawer.quadrants.${q}`)} data={points.filter((p) => p.quadrant === q)} fill={COLOURS[q]} isAnimationActive={false} />

@@ -5,7 +5,7 @@
 export function dashboardDocument(journeyCount: number): string {
   const variables = Array.from({ length: journeyCount }, (_, i) => `$j${i}: ID!`).join(', ');
   const fields = Array.from({ length: journeyCount }, (_, i) => `
-  w${i}: weakTouchpoints(journeyId: $j${i}, days: 90) { touchpointId name metric status severity reason score { value n } }
+  w${i}: weakTouchpoints(journeyId: $j${i}, days: 90) { touchpointId name metric status severity target gap importance score { value margin n } }
   k${i}: keyDrivers(journeyId: $j${i}, days: 90) { touchpointId metric importance performance quadrant pairs }`).join('');
   return `query Dashboard(${variables}) {${fields}\n}`;
 }

@@ -10,7 +10,7 @@ export function AppHeader() {
   return (
     <header className="app-header">
       <Link to="/" className="brand">Cairn</Link>
-      <nav aria-label="main">
+      <nav aria-label={t('header.mainNav')}>
         <Link to="/">{t('journeys.title')}</Link>
         {canReadEnps(session) && <Link to="/enps">{t('enps.title')}</Link>}
       </nav>

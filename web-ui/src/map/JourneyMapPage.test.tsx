@@ -26,7 +26,8 @@ describe('measured journey map', () => {
         ] },
         weakTouchpoints: [
           { touchpointId: 't1', metric: 'CSAT', status: 'WEAK', severity: 25, target: 80, gap: -17.6, importance: 8,
-            reason: `CSAT 62.4% is 17.6 points below the target 80 (n=650, ±3.7) over ${variables.days} days`, score: { value: 62.4, margin: 3.7, n: 650 } },
+            reason: 'CSAT 62.4% (n=650, ±3.7) is below the target 80.0% by 17.6; importance 8',
+            score: { value: 62.4, margin: 3.7, n: variables.days === 30 ? 1250 : 650 } },
           { touchpointId: 't2', metric: 'CSAT', status: 'INSUFFICIENT_DATA', severity: 0, target: 80, gap: null, importance: null,
             reason: 'n=12 is below 30', score: { value: 40, margin: 25, n: 12 } },
         ],
@@ -41,7 +42,8 @@ describe('measured journey map', () => {
     const booking = screen.getByRole('article', { name: 'Online booking' });
     expect(booking).toHaveClass('weak', 'severe');
     expect(booking).toHaveTextContent('CSAT 62.4% ±3.7 n=650');
-    expect(booking).toHaveTextContent('17.6 points below the target 80');
+    // the reason is put together from the figures, in the user's language and number format
+    expect(booking).toHaveTextContent('Weak: CSAT 62.4% (n=650, ±3.7) is below the target 80% by 17.6; importance 8');
     const wifi = screen.getByRole('article', { name: 'Wifi' });
     expect(wifi).toHaveClass('insufficient');
     expect(wifi).not.toHaveClass('weak');
@@ -61,7 +63,7 @@ describe('measured journey map', () => {
     expect(screen.getByRole('article', { name: 'Wifi' })).toBeInTheDocument();
 
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Answers of' }), '30');
-    expect(await screen.findByText(/over 30 days/)).toBeInTheDocument();
+    expect(await screen.findByText(/\(n=1,250, ±3\.7\)/)).toBeInTheDocument();
     expect(JSON.parse(String(fetch.mock.calls.at(-1)![1]!.body)).variables).toEqual({ id: 'j1', days: 30, segment: null });
 
     // a segment filter asks for those respondents' figures only
@@ -358,7 +360,7 @@ describe('measured journey map', () => {
             status: resolved ? 'RESOLVED' : 'ACKNOWLEDGED', ownerTeam: 'digital', openedAt: '2026-11-30T08:00:00Z',
             dueAt: '2026-12-03T08:00:00Z', resolutionNote: resolved ? 'New antennas fitted' : null, version: 2 }],
           journey: { id: 'j1', version: 7, revisions: { totalCount: 7, nodes: [
-            { number: 7, operation: 'RENAME_STAGE', actor: 'designer', at: '2026-11-30T09:00:00Z' },
+            { number: 7, operation: 'RESTORE_REVISION 5', actor: 'designer', at: '2026-11-30T09:00:00Z' },
             { number: 6, operation: 'ADD_STAGE', actor: 'designer', at: '2026-11-29T09:00:00Z' }] } },
         } });
       }
@@ -373,6 +375,9 @@ describe('measured journey map', () => {
     expect(await within(drawer).findByText('Why it is weak')).toBeInTheDocument();
     expect(drawer).toHaveTextContent('Gap-38');
     expect(drawer).toHaveTextContent('Margin (95%)±3.8');
+    expect(drawer).toHaveTextContent('DimensionService');
+    expect(within(drawer).getAllByTestId('revision').map((r) => r.firstChild?.textContent))
+      .toEqual(['#7 revision #5 restored', '#6 stage added']);
     expect(within(drawer).getByTestId('key-driver')).toHaveTextContent('CSAT: r = 0.61 with the overall outcome over 640 respondents (fix first)');
     expect(await within(drawer).findByRole('img', { name: 'CSAT over 2 weeks with its 95% interval' })).toBeInTheDocument();
 

@@ -17,6 +17,7 @@ import { errorMessage } from '../journeys/errors';
 import { AddByName, DeleteStage, InlineHeading, SortableStage, SortableTouchpoint, StageDragBinding, StageDrags, StageDragsContext,
   StageDropArea, StagesContext, TouchpointActions, type StageTouchpointsChoice } from './MapEditing';
 import { MapExport } from './MapExport';
+import { formatScore, weaknessReason } from './reasons';
 import { TouchpointDrawer } from './TouchpointDrawer';
 import { EmotionLane, NotesLanes } from './Lanes';
 import { stageEmotion, type StageEmotion } from './emotion';
@@ -30,10 +31,8 @@ const WINDOWS = [30, 90, 365];
 const SETTLE_MS = 1000;
 
 /** How a score reads: NPS points, CSAT %, CES mean. */
-function formatScore(m: Measurement, number: Intl.NumberFormat): string {
-  if (m.score.value === null) return '—';
-  const value = number.format(m.score.value);
-  return m.metric === 'CSAT' ? `${value}%` : value;
+function measured(m: Measurement, number: Intl.NumberFormat): string {
+  return m.score.value === null ? '—' : formatScore(m.metric, m.score.value, number);
 }
 
 /** Weak touchpoints by severity: the darker, the further below target it is and the more it matters. */
@@ -296,7 +295,7 @@ export function JourneyMapPage() {
               <span>{t(`map.filters.${key}`)}</span>
               <select value={filters[key]} onChange={(e) => setFilters((f) => ({ ...f, [key]: e.target.value }))}>
                 <option value="">{t('map.filters.all')}</option>
-                {options(key).map((v) => <option key={v} value={v}>{key === 'channel' ? t(`map.channels.${v}`, { defaultValue: v }) : v}</option>)}
+                {options(key).map((v) => <option key={v} value={v}>{key === 'ownerTeam' ? v : t(`map.${key === 'channel' ? 'channels' : 'dimensions'}.${v}`, { defaultValue: v })}</option>)}
               </select>
             </label>
           ))}
@@ -452,9 +451,10 @@ function TouchpointCard({ touchpoint, weakness, number, editable, onOpen, onRena
 }) {
   const { t } = useTranslation();
   const kind = severityClass(weakness);
+  const reason = weakness && weakness.status !== 'OK' ? weaknessReason(weakness, t, number) : undefined;
   return (
     <article className={`touchpoint ${kind}`} data-testid="touchpoint-card" aria-label={touchpoint.name}
-      title={weakness && weakness.status !== 'OK' ? weakness.reason : undefined}>
+      title={reason}>
       <InlineHeading level={3} value={touchpoint.name} editable={editable} label={t('map.edit.renameTouchpoint', { name: touchpoint.name })}
         onSave={onRename}>
         <button type="button" className="link card-title" onClick={onOpen} aria-label={t('drawer.open', { name: touchpoint.name })}>
@@ -470,14 +470,14 @@ function TouchpointCard({ touchpoint, weakness, number, editable, onOpen, onRena
         {touchpoint.measurements === null && <span className="error small">{t('map.metricsUnavailable')}</span>}
         {(touchpoint.measurements ?? []).map((m) => (
           <span key={m.metric} className="badge metric" data-testid="measurement">
-            <strong>{m.metric} {formatScore(m, number)}</strong>
+            <strong>{m.metric} {measured(m, number)}</strong>
             {m.score.margin !== null && <span> ±{number.format(m.score.margin)}</span>}
-            <span className="muted"> n={m.n}</span>
+            <span className="muted"> n={number.format(m.n)}</span>
           </span>
         ))}
         {touchpoint.measurements?.length === 0 && <span className="muted small">{t('map.noAnswers')}</span>}
       </div>
-      {weakness?.status === 'WEAK' && <p className="weak-reason small"><strong>{t('map.weak')}</strong> {weakness.reason}</p>}
+      {weakness?.status === 'WEAK' && <p className="weak-reason small"><strong>{t('map.weak')}</strong> {reason}</p>}
       {weakness?.status === 'INSUFFICIENT_DATA' && (touchpoint.measurements ?? []).length > 0 && (
         <p className="muted small">{t('map.insufficient')}</p>
       )}

@@ -10,6 +10,26 @@ function withoutControls(node: HTMLElement): boolean {
   return !(node.classList && CONTROLS.some((c) => node.classList.contains(c)));
 }
 
+/**
+ * A line of text as a PNG, drawn by the browser with its fonts: jsPDF's built-in fonts have no Chinese glyphs,
+ * so a title written with doc.text would come out as blanks in zh-CN and zh-TW.
+ */
+function textImage(text: string, width: number, height: number): string {
+  const scale = 2;
+  const canvas = document.createElement('canvas');
+  canvas.width = width * scale;
+  canvas.height = height * scale;
+  const context = canvas.getContext('2d')!;
+  context.scale(scale, scale);
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, width, height);
+  context.fillStyle = '#1d2733';
+  context.font = '600 16px system-ui, "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+  context.textBaseline = 'middle';
+  context.fillText(text, 12, height / 2, width - 24);
+  return canvas.toDataURL('image/png');
+}
+
 /** The map as it looks (PNG at twice the screen's resolution), as a one-page PDF, or its figures as CSV. */
 export function MapExport({ canvas, name, stages, weakness, days }: {
   canvas: RefObject<HTMLElement | null>; name: string; stages: MapStage[]; weakness: Map<string, Weakness>; days: number;
@@ -50,8 +70,8 @@ export function MapExport({ canvas, name, stages, weakness, days }: {
     const title = 36;
     const doc = new jsPDF({ orientation: width > height ? 'landscape' : 'portrait', unit: 'px', format: [width, height + title],
       hotfixes: ['px_scaling'] });
-    doc.setFontSize(16);
-    doc.text(`${name} · ${t('map.lastDays', { count: days })}`, 12, 24);
+    doc.setProperties({ title: name });
+    doc.addImage(textImage(`${name} · ${t('map.lastDays', { count: days })}`, width, title), 'PNG', 0, 0, width, title);
     doc.addImage(url, 'PNG', 0, title, width, height);
     saveFile(doc.output('blob'), 'journey-map', name, 'pdf');
   });

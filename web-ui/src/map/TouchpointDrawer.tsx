@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import drawerDocument from '../graphql/touchpointDrawer.graphql?raw';
 import acknowledgeDocument from '../graphql/acknowledgeCase.graphql?raw';
@@ -9,6 +10,7 @@ import type { CaseSummary, Metric, TouchpointDrawerResult, Weakness } from '../g
 import { useSession } from '../auth/SessionContext';
 import { canActOnAnswers, canEditJourneys } from '../auth/session';
 import { errorMessage } from '../journeys/errors';
+import { weaknessReason } from './reasons';
 import type { TouchpointDrawerQuery, TouchpointDrawerQueryVariables } from '../graphql/generated';
 
 const TrendChart = lazy(() => import('./TrendChart').then((m) => ({ default: m.TrendChart })));
@@ -18,6 +20,12 @@ const TrendChart = lazy(() => import('./TrendChart').then((m) => ({ default: m.T
  * importance, n, margin), the weekly trend with its interval, its key-driver importance, its cases
  * (acknowledge, resolve with a note) and the journey's history with restore.
  */
+/** A revision's operation ("ADD_STAGE", "RESTORE_REVISION 4", ...) in the user's language; an unknown one as stored. */
+function operationLabel(operation: string, t: TFunction): string {
+  const [code, ...rest] = operation.split(' ');
+  return t(`drawer.operations.${code}`, { arg: rest.join(' '), defaultValue: operation });
+}
+
 export function TouchpointDrawer({ journeyId, touchpointId, days, weakness, reloads, onClose, onChanged }: {
   journeyId: string; touchpointId: string; days: number; weakness: Weakness | undefined; reloads: number;
   onClose: () => void; onChanged: () => void;
@@ -74,21 +82,21 @@ export function TouchpointDrawer({ journeyId, touchpointId, days, weakness, relo
           <dl className="facts">
             <dt>{t('drawer.channel')}</dt><dd>{t(`map.channels.${tp.channel}`, { defaultValue: tp.channel })}</dd>
             <dt>{t('drawer.owner')}</dt><dd>{tp.ownerTeam ?? '—'}</dd>
-            <dt>{t('drawer.dimension')}</dt><dd>{tp.dimension ?? '—'}</dd>
-            <dt>{t('drawer.importance')}</dt><dd>{tp.importanceDerived ? t('drawer.derived') : tp.importance ?? '—'}</dd>
+            <dt>{t('drawer.dimension')}</dt><dd>{tp.dimension ? t(`map.dimensions.${tp.dimension}`, { defaultValue: tp.dimension }) : '—'}</dd>
+            <dt>{t('drawer.importance')}</dt><dd>{tp.importanceDerived ? t('drawer.derived') : tp.importance === null ? '—' : number.format(tp.importance)}</dd>
             <dt>{t('drawer.targets')}</dt><dd>{tp.targets.map((x) => `${x.metric} ${number.format(x.value)}`).join(', ') || '—'}</dd>
             {tp.expectation && <><dt>{t('drawer.expectation')}</dt><dd>{tp.expectation}</dd></>}
           </dl>
           {weakness && weakness.status !== 'OK' && (
             <section aria-labelledby="drawer-why">
               <h3 id="drawer-why">{weakness.status === 'WEAK' ? t('drawer.whyWeak') : t('map.insufficient')}</h3>
-              <p className="small">{weakness.reason}</p>
+              <p className="small">{weaknessReason(weakness, t, number)}</p>
               <dl className="facts">
                 <dt>{t('drawer.score')}</dt><dd>{weakness.score.value === null ? '—' : number.format(weakness.score.value)}</dd>
                 <dt>{t('drawer.target')}</dt><dd>{weakness.target === null ? '—' : number.format(weakness.target)}</dd>
                 <dt>{t('drawer.gap')}</dt><dd>{weakness.gap === null ? '—' : number.format(weakness.gap)}</dd>
-                <dt>{t('drawer.importance')}</dt><dd>{weakness.importance ?? '—'}</dd>
-                <dt>n</dt><dd>{weakness.score.n}</dd>
+                <dt>{t('drawer.importance')}</dt><dd>{weakness.importance === null ? '—' : number.format(weakness.importance)}</dd>
+                <dt>n</dt><dd>{number.format(weakness.score.n)}</dd>
                 <dt>{t('drawer.margin')}</dt><dd>{weakness.score.margin === null ? '—' : `±${number.format(weakness.score.margin)}`}</dd>
               </dl>
             </section>
@@ -108,8 +116,8 @@ export function TouchpointDrawer({ journeyId, touchpointId, days, weakness, relo
             {drivers.length === 0 && <p className="muted small">{t('drawer.noDriver')}</p>}
             {drivers.map((d) => (
               <p key={d.metric} className="small" data-testid="key-driver">
-                {d.importance === null ? t('drawer.driverTooFew', { metric: d.metric, pairs: d.pairs })
-                  : t('drawer.driver', { metric: d.metric, r: number.format(d.importance), pairs: d.pairs, quadrant: t(`drawer.quadrants.${d.quadrant}`, { defaultValue: d.quadrant }) })}
+                {d.importance === null ? t('drawer.driverTooFew', { metric: d.metric, pairs: number.format(d.pairs) })
+                  : t('drawer.driver', { metric: d.metric, r: number.format(d.importance), pairs: number.format(d.pairs), quadrant: t(`drawer.quadrants.${d.quadrant}`, { defaultValue: d.quadrant }) })}
               </p>
             ))}
           </section>
@@ -127,7 +135,7 @@ export function TouchpointDrawer({ journeyId, touchpointId, days, weakness, relo
             <ol className="plain revisions">
               {revisions.map((r) => (
                 <li key={r.number} data-testid="revision">
-                  <span>#{r.number} {r.operation}</span>{' '}
+                  <span>#{r.number} {operationLabel(r.operation, t)}</span>{' '}
                   <span className="muted small">{r.actor} · <time dateTime={r.at}>{dates.format(new Date(r.at))}</time></span>
                   {canEditJourneys(session) && r.number !== data?.journey?.version && (
                     <button type="button" className="link small" aria-label={t('drawer.restore', { number: r.number })}

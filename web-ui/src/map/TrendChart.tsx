@@ -8,7 +8,7 @@ import type { ScoreTrendPoint } from '../graphql/types';
  */
 export function TrendChart({ points }: { points: ScoreTrendPoint[] }) {
   const { t, i18n } = useTranslation();
-  const dates = new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric' });
+  const dates = new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric', timeZone: 'UTC' }); // weeks are UTC dates
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
   const data = points.filter((p) => p.score.value !== null).map((p) => {
     const value = p.score.value!;

@@ -102,6 +102,13 @@ class JourneyWorkflowIT extends InBrowser {
         org.assertj.core.api.Assertions.assertThat(png.suggestedFilename()).isEqualTo("journey-map-Airline-workflow-.png");
         org.assertj.core.api.Assertions.assertThat(bytes).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
         org.assertj.core.api.Assertions.assertThat(bytes.length).isGreaterThan(20_000);
+
+        // the PDF holds two pictures, the title (drawn by the browser, whatever the script) and the map
+        Download pdf = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON, named("PDF")).click());
+        String document = new String(Files.readAllBytes(pdf.path()), java.nio.charset.StandardCharsets.ISO_8859_1);
+        org.assertj.core.api.Assertions.assertThat(pdf.suggestedFilename()).isEqualTo("journey-map-Airline-workflow-.pdf");
+        org.assertj.core.api.Assertions.assertThat(document).startsWith("%PDF-");
+        org.assertj.core.api.Assertions.assertThat(document.split("/Subtype /Image", -1)).hasSize(3);
         second.context().close();
     }
 }
