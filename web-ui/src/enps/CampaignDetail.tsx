@@ -31,6 +31,9 @@ async function downloadResults(campaign: Campaign): Promise<void> {
   saveFile(await response.blob(), 'enps-results', campaign.name);
 }
 
+/** A roster row the server refused: its English reason, and a code with the value it names. */
+interface RosterRowError { row: number; column: string; code?: string; value?: string; reason: string }
+
 /** One campaign: lifecycle, links, participation and, once closed, the results. */
 export function CampaignDetail({ campaign, departments, manage, onChanged }: {
   campaign: Campaign; departments: Department[]; manage: boolean; onChanged: () => void;
@@ -42,7 +45,7 @@ export function CampaignDetail({ campaign, departments, manage, onChanged }: {
   const [issued, setIssued] = useState<SurveyLink[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [rosterNotice, setRosterNotice] = useState<string | null>(null);
-  const [rosterRows, setRosterRows] = useState<{ row: number; column: string; reason: string }[]>([]);
+  const [rosterRows, setRosterRows] = useState<RosterRowError[]>([]);
 
   const load = useCallback(async () => {
     setError(null);
@@ -105,7 +108,7 @@ export function CampaignDetail({ campaign, departments, manage, onChanged }: {
     } catch (e) {
       setError(errorMessage(e, t));
       if (e instanceof GraphQLRequestError && Array.isArray(e.extensions.errors)) {
-        setRosterRows(e.extensions.errors as { row: number; column: string; reason: string }[]);
+        setRosterRows(e.extensions.errors as RosterRowError[]);
       }
     }
   }
@@ -153,7 +156,8 @@ export function CampaignDetail({ campaign, departments, manage, onChanged }: {
             onChange={(e) => { const file = e.target.files?.[0]; if (file) void uploadRoster(file); e.target.value = ''; }} />
           {rosterRows.length > 0 && (
             <ul className="error small" aria-label={t('enps.links.rosterErrors')}>
-              {rosterRows.map((r) => <li key={`${r.row}-${r.column}`}>{t('enps.links.rosterRow', r)}</li>)}
+              {rosterRows.map((r) => <li key={`${r.row}-${r.column}`}>{t('enps.links.rosterRow', { row: r.row, column: r.column,
+                reason: r.code ? t(`enps.links.rosterErrors.${r.code}`, { value: r.value, defaultValue: r.reason }) : r.reason })}</li>)}
             </ul>
           )}
           {rosterNotice && <p className="muted small">{rosterNotice}</p>}

@@ -118,7 +118,8 @@ describe('employee NPS screens', () => {
       uploads += 1;
       if (uploads === 1) {
         return json({ data: null, errors: [{ message: '1 roster row(s) are invalid; nothing was issued',
-          extensions: { code: 'ROSTER_INVALID', errors: [{ row: 3, column: 'email', reason: 'is not an email address' }] } }] });
+          extensions: { code: 'ROSTER_INVALID', errors: [{ row: 3, column: 'email', code: 'NOT_AN_EMAIL', value: '', reason: 'is not an email address' },
+            { row: 4, column: 'department', code: 'DEPARTMENT_NOT_IN_CAMPAIGN', value: 'support', reason: 'department support is not in the campaign' }] } }] });
       }
       return json({ data: { issueSurveyLinksFromRoster: { issued: 2, alreadyInvited: ['old@acme.example'], links: [
         { department: 'ops', email: 'a@acme.example', url: 'http://x/survey#1' },
@@ -130,6 +131,10 @@ describe('employee NPS screens', () => {
     const roster = new File(['department,email\nops,a@acme.example\nops,nope\n'], 'roster.csv', { type: 'text/csv' });
     await userEvent.upload(await screen.findByLabelText(/Or upload a roster/), roster);
     expect(await screen.findByText('Row 3, email: is not an email address')).toBeInTheDocument();
+    // the rows are worded from their codes, in the user's language
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'zh-CN');
+    expect(screen.getByText('第 4 行，department：部门 support 不在此调查范围内')).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: '语言' }), 'en');
 
     await userEvent.upload(screen.getByLabelText(/Or upload a roster/), roster);
     expect(await screen.findByText('2 links issued.')).toBeInTheDocument();

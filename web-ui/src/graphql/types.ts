@@ -212,6 +212,16 @@ export interface ImportTargetsResult {
 }
 
 /** A CSV import job of metrics-service, as GET /api/metrics/imports/{id} answers it. */
+/** A refused row: the server's English reason, and a code with the cell and what was expected (older imports have none). */
+export interface ImportRowError {
+  row: number;
+  column: string | null;
+  code?: string | null;
+  value?: string | null;
+  expected?: string | null;
+  reason: string;
+}
+
 export interface ImportJob {
   id: string;
   journeyId: string;
@@ -222,7 +232,7 @@ export interface ImportJob {
   accepted: number;
   duplicates: number;
   rejected: number;
-  errors: { row: number; column: string | null; reason: string }[];
+  errors: ImportRowError[];
   failure: string | null;
   percent: number;
 }

@@ -31,7 +31,7 @@ describe('CSV import', () => {
         const dryRun = url.includes('dryRun=true');
         return json({ id: dryRun ? 'dry' : 'real', journeyId: 'j1', dryRun, status: dryRun ? 'DONE' : 'RUNNING', totalRows: 3,
           processedRows: dryRun ? 3 : 1, accepted: 2, duplicates: 0, rejected: 1, percent: dryRun ? 100 : 33, failure: null,
-          errors: [{ row: 3, column: 'In-flight Wifi Service', reason: '9 is outside the CSAT scale 1-5' }] }, 202);
+          errors: [{ row: 3, column: 'In-flight Wifi Service', code: 'OUTSIDE_SCALE', value: '9', expected: 'CSAT 1-5', reason: '9 is outside the CSAT scale 1-5' }] }, 202);
       }
       polls += 1;
       return json({ id: 'real', journeyId: 'j1', dryRun: false, status: 'DONE', totalRows: 3, processedRows: 3, accepted: 2,
@@ -57,8 +57,8 @@ describe('CSV import', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Check (dry run)' }));
     const report = await screen.findByTestId('import-report');
     expect(within(report).getByText('Dry run: nothing was stored')).toBeInTheDocument();
-    expect(report).toHaveTextContent('Would import 2 respondents; 0 already imported; 1 rows refused.');
-    expect(within(report).getByRole('row', { name: /3 In-flight Wifi Service 9 is outside/ })).toBeInTheDocument();
+    expect(report).toHaveTextContent('Would import: 2 respondents · already imported: 0 · refused rows: 1');
+    expect(within(report).getByRole('row', { name: '3 In-flight Wifi Service 9 is outside the scale CSAT 1-5' })).toBeInTheDocument();
     expect(posts[0].mapping).toEqual({
       journeyId: 'j1', idColumn: 'ID', timestampColumn: null, segmentColumns: { Class: 'Class' },
       outcome: { column: 'Satisfaction', type: 'SATISFIED', values: { Satisfied: 1, 'Neutral or Dissatisfied': 0 } },
@@ -68,7 +68,7 @@ describe('CSV import', () => {
     });
 
     await userEvent.click(screen.getByRole('button', { name: 'Import' }));
-    expect(await screen.findByText('Imported 2 respondents; 0 were already there; 1 rows refused.')).toBeInTheDocument();
+    expect(await screen.findByText('Imported: 2 respondents · already there: 0 · refused rows: 1')).toBeInTheDocument();
     await waitFor(() => expect(polls).toBe(1));
     expect(screen.getByRole('link', { name: 'See the measured map' })).toHaveAttribute('href', '/journeys/j1');
     expect(posts[1].url).toBe('/api/metrics/imports?dryRun=false');

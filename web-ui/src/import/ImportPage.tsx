@@ -250,7 +250,7 @@ export function ImportPage() {
               <thead><tr><th scope="col">{t('import.row')}</th><th scope="col">{t('import.column')}</th><th scope="col">{t('import.reason')}</th></tr></thead>
               <tbody>
                 {job.errors.slice(0, 100).map((e, i) => (
-                  <tr key={i}><td>{e.row}</td><td>{e.column ?? '—'}</td><td>{e.reason}</td></tr>
+                  <tr key={i}><td>{number.format(e.row)}</td><td>{e.column ?? '—'}</td><td>{e.code ? t(`import.rowErrors.${e.code}`, { value: e.value, expected: e.expected, defaultValue: e.reason }) : e.reason}</td></tr>
                 ))}
               </tbody>
             </table>

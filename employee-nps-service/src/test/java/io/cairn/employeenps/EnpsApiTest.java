@@ -146,9 +146,10 @@ class EnpsApiTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().at("/code").asString()).isEqualTo("ROSTER_INVALID");
         assertThat(bad.json().at("/errors").valueStream().map(e -> e.at("/row").asInt() + ":" + e.at("/column").asString()
-                + ":" + e.at("/reason").asString()).toList()).containsExactly(
-                "3:Email:is not an email address", "4:Department:department support is not in the campaign",
-                "5:Email:repeats row 2");
+                + ":" + e.at("/reason").asString() + ":" + e.at("/code").asString() + ":" + e.at("/value").asString()).toList())
+                .containsExactly("3:Email:is not an email address:NOT_AN_EMAIL:",
+                        "4:Department:department support is not in the campaign:DEPARTMENT_NOT_IN_CAMPAIGN:support",
+                        "5:Email:repeats row 2:REPEATS_ROW:2");
         assertThat(mongo.count(new Query(), "invitations")).isZero();
         assertThat(http.send("POST", roster, HR, "name;phone\nx;y\n", "text/csv").status()).isEqualTo(400);
 

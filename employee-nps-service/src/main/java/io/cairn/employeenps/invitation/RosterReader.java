@@ -32,7 +32,10 @@ public final class RosterReader {
     public record Entry(String department, String email) {
     }
 
-    public record RowError(long row, String column, String reason) {
+    /** A refused row: the English reason, and a code with its value ("" if none) for clients that translate it. */
+    public record RowError(long row, String column, Code code, String value, String reason) {
+
+        public enum Code { EMPTY, DEPARTMENT_NOT_IN_CAMPAIGN, NOT_AN_EMAIL, REPEATS_ROW }
     }
 
     public static List<Entry> read(Reader csv, Predicate<String> departmentInScope) {
@@ -53,17 +56,20 @@ public final class RosterReader {
                 String email = value(record, emailColumn).toLowerCase(Locale.ROOT);
                 boolean ok = true;
                 if (department.isEmpty()) {
-                    errors.add(new RowError(row, departmentColumn, "is empty"));
+                    errors.add(new RowError(row, departmentColumn, RowError.Code.EMPTY, "", "is empty"));
                     ok = false;
                 } else if (!departmentInScope.test(department)) {
-                    errors.add(new RowError(row, departmentColumn, "department " + department + " is not in the campaign"));
+                    errors.add(new RowError(row, departmentColumn, RowError.Code.DEPARTMENT_NOT_IN_CAMPAIGN, department,
+                            "department " + department + " is not in the campaign"));
                     ok = false;
                 }
                 if (!EMAIL.matcher(email).matches()) {
-                    errors.add(new RowError(row, emailColumn, email.isEmpty() ? "is empty" : "is not an email address"));
+                    errors.add(email.isEmpty() ? new RowError(row, emailColumn, RowError.Code.EMPTY, "", "is empty")
+                            : new RowError(row, emailColumn, RowError.Code.NOT_AN_EMAIL, "", "is not an email address"));
                     ok = false;
                 } else if (firstRow.putIfAbsent(email, row) != null) {
-                    errors.add(new RowError(row, emailColumn, "repeats row " + firstRow.get(email)));
+                    errors.add(new RowError(row, emailColumn, RowError.Code.REPEATS_ROW, String.valueOf(firstRow.get(email)),
+                            "repeats row " + firstRow.get(email)));
                     ok = false;
                 }
                 if (ok) {

@@ -1,5 +1,6 @@
 package io.cairn.metrics.ingest;
 
+import io.cairn.metrics.ingest.ImportJob.RowError.Code;
 import io.cairn.metrics.score.Segments;
 import io.cairn.platform.web.ApiException;
 import jakarta.annotation.PreDestroy;
@@ -117,9 +118,9 @@ public class CsvImporter {
                         batch.add(submission);
                     }
                 } catch (RowException e) {
-                    progress.reject(row, e.column, e.getMessage());
+                    progress.reject(new ImportJob.RowError(row, e.column, e.code, e.value, e.expected, e.getMessage()));
                 } catch (ApiException e) {
-                    progress.reject(row, null, e.getMessage());
+                    progress.reject(new ImportJob.RowError(row, null, ImportJob.RowError.Code.INVALID, null, null, e.getMessage()));
                 }
                 progress.processed = row;
                 if (batch.size() == IngestionService.BATCH) {
@@ -158,7 +159,7 @@ public class CsvImporter {
     private SubmissionRequest toRequest(CSVRecord record, ImportMapping mapping) {
         String id = cell(record, mapping.idColumn());
         if (id.isEmpty()) {
-            throw new RowException(mapping.idColumn(), "the id is empty");
+            throw new RowException(mapping.idColumn(), Code.ID_EMPTY, "", null, "the id is empty");
         }
         Instant at = mapping.timestamp() == null ? clock.instant() : mapping.timestamp();
         if (mapping.timestampColumn() != null) {
@@ -187,19 +188,20 @@ public class CsvImporter {
             try {
                 score = Integer.parseInt(value);
             } catch (NumberFormatException e) {
-                throw new RowException(item.column(), "'" + value + "' is not a whole number");
+                throw new RowException(item.column(), Code.NOT_A_WHOLE_NUMBER, value, null, "'" + value + "' is not a whole number");
             }
             if (score == 0 && item.zeroIsNotApplicable()) {
                 continue;
             }
             if (!item.metric().accepts(score)) {
-                throw new RowException(item.column(), score + " is outside the " + item.metric() + " scale "
-                        + item.metric().min() + "-" + item.metric().max());
+                String scale = item.metric() + " " + item.metric().min() + "-" + item.metric().max();
+                throw new RowException(item.column(), Code.OUTSIDE_SCALE, String.valueOf(score), scale,
+                        score + " is outside the " + item.metric() + " scale " + item.metric().min() + "-" + item.metric().max());
             }
             items.add(new SubmissionRequest.Item(item.touchpointId(), item.metric(), score, null));
         }
         if (items.isEmpty()) {
-            throw new RowException(null, "no answers (every rating is empty or not applicable)");
+            throw new RowException(null, Code.NO_ANSWERS, null, null, "no answers (every rating is empty or not applicable)");
         }
         return new SubmissionRequest(id, mapping.journeyId(), at, segments, outcome, items);
     }
@@ -217,12 +219,14 @@ public class CsvImporter {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new RowException(mapping.column(), "'" + value + "' is not an NPS answer 0-10");
+            throw new RowException(mapping.column(), Code.NOT_AN_NPS_ANSWER, value, "0-10", "'" + value + "' is not an NPS answer 0-10");
         }
         // the categories are normalised (ImportMapping.withNormalisedOutcome), the cell is here
         Integer flag = mapping.values().get(Segments.normalise(value));
         if (flag == null) {
-            throw new RowException(mapping.column(), "'" + value + "' is not one of " + new TreeSet<>(mapping.values().keySet()));
+            String categories = String.join(", ", new TreeSet<>(mapping.values().keySet()));
+            throw new RowException(mapping.column(), Code.NOT_A_CATEGORY, value, categories,
+                    "'" + value + "' is not one of [" + categories + "]");
         }
         return new SubmissionRequest.Outcome(mapping.type(), flag);
     }
@@ -231,7 +235,8 @@ public class CsvImporter {
         try {
             return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new RowException(column, "'" + value + "' is not a date (2026-01-31) or an instant (2026-01-31T10:00:00Z)");
+            throw new RowException(column, Code.NOT_A_DATE, value, "2026-01-31 | 2026-01-31T10:00:00Z",
+                    "'" + value + "' is not a date (2026-01-31) or an instant (2026-01-31T10:00:00Z)");
         }
     }
 
@@ -288,10 +293,16 @@ public class CsvImporter {
     /** A row refused because of one cell. */
     static final class RowException extends RuntimeException {
         final String column;
+        final Code code;
+        final String value;
+        final String expected;
 
-        RowException(String column, String reason) {
-            super(reason);
+        RowException(String column, Code code, String value, String expected, String reason) {
+            super(reason, null, false, false); // one per bad row: no stack trace to fill
             this.column = column;
+            this.code = code;
+            this.value = value;
+            this.expected = expected;
         }
     }
 
@@ -308,10 +319,10 @@ public class CsvImporter {
             this.started = started;
         }
 
-        void reject(long row, String column, String reason) {
+        void reject(ImportJob.RowError error) {
             rejected++;
             if (errors.size() < MAX_ERRORS) {
-                errors.add(new ImportJob.RowError(row, column, reason));
+                errors.add(error);
             }
         }
 

@@ -16,8 +16,14 @@ public record ImportJob(@Id String id, String journeyId, boolean dryRun, Status 
 
     public enum Status { RUNNING, DONE, FAILED }
 
-    /** Why a row was refused: its number (1 = the first row after the header), the column and the reason. */
-    public record RowError(long row, String column, String reason) {
+    /**
+     * Why a row was refused: its number (1 = the first row after the header), the column and the reason, as
+     * English text and as a code with the cell's value and what was expected, for clients that word it in
+     * their user's language.
+     */
+    public record RowError(long row, String column, Code code, String value, String expected, String reason) {
+
+        public enum Code { ID_EMPTY, NOT_A_WHOLE_NUMBER, OUTSIDE_SCALE, NO_ANSWERS, NOT_AN_NPS_ANSWER, NOT_A_CATEGORY, NOT_A_DATE, INVALID }
     }
 
     /** Percent done, for a progress bar. */

@@ -46,6 +46,10 @@ class CsvImportTest {
         journey = "airline-" + UUID.randomUUID();
     }
 
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? "-" : node.asString();
+    }
+
     static String touchpoint(String column) {
         return "tp-" + column.toLowerCase().replaceAll("[^a-z]+", "-");
     }
@@ -178,6 +182,12 @@ class CsvImportTest {
         assertThat(errors.get(4L)).contains("no answers");
         assertThat(errors.get(5L)).startsWith("Satisfaction: 'Maybe' is not one of");
         assertThat(errors.get(6L)).startsWith("ID: the id is empty");
+        // and as a code with the cell and what was expected, for a client to word in its user's language
+        Map<Long, String> coded = new LinkedHashMap<>();
+        job.at("/errors").forEach(e -> coded.put(e.at("/row").asLong(),
+                text(e.get("code")) + " " + text(e.get("value")) + " " + text(e.get("expected"))));
+        assertThat(coded).containsExactlyInAnyOrderEntriesOf(Map.of(2L, "OUTSIDE_SCALE 7 CSAT 1-5", 3L, "NOT_A_WHOLE_NUMBER x -",
+                4L, "NO_ANSWERS - -", 5L, "NOT_A_CATEGORY Maybe neutral or dissatisfied, satisfied", 6L, "ID_EMPTY  -"));
 
         JsonNode missingColumn = upload(csv.getBytes(StandardCharsets.UTF_8), Map.of("journeyId", journey, "idColumn", "Id",
                 "items", List.of(Map.of("column", "Legroom", "touchpointId", "x", "metric", "CSAT"))), false);
