@@ -61,7 +61,7 @@ describe('CSV import', () => {
     expect(within(report).getByRole('row', { name: '3 In-flight Wifi Service 9 is outside the scale CSAT 1-5' })).toBeInTheDocument();
     expect(posts[0].mapping).toEqual({
       journeyId: 'j1', idColumn: 'ID', timestampColumn: null, segmentColumns: { Class: 'Class' },
-      outcome: { column: 'Satisfaction', type: 'SATISFIED', values: { Satisfied: 1, 'Neutral or Dissatisfied': 0 } },
+      outcome: { column: 'Satisfaction', type: 'SATISFIED', values: { Satisfied: 1, 'Neutral or Dissatisfied': 0 }, otherwise: 0 },
       items: [
         { column: 'Ease of Online Booking', touchpointId: 't-book', metric: 'CSAT', zeroMeansNotApplicable: true },
         { column: 'In-flight Wifi Service', touchpointId: 't-wifi', metric: 'CSAT', zeroMeansNotApplicable: true }],

@@ -114,7 +114,8 @@ export function ImportPage() {
     }));
     const outcome = !outcomeColumn ? null : outcomeType === 'NPS' ? { column: outcomeColumn, type: 'NPS' }
       : { column: outcomeColumn, type: 'SATISFIED',
-          values: Object.fromEntries(values(outcomeColumn).map((v) => [v, v === satisfiedValue ? 1 : 0])) };
+          // the values of the rows read here, and "not satisfied" for any other value further down the file
+          values: Object.fromEntries(values(outcomeColumn).map((v) => [v, v === satisfiedValue ? 1 : 0])), otherwise: 0 };
     return {
       journeyId: id, idColumn, timestampColumn: timestampColumn || null, outcome, items: mapped,
       segmentColumns: Object.fromEntries(segments.map((c) => [c, c])),

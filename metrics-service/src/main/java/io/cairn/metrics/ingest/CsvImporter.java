@@ -222,7 +222,7 @@ public class CsvImporter {
             throw new RowException(mapping.column(), Code.NOT_AN_NPS_ANSWER, value, "0-10", "'" + value + "' is not an NPS answer 0-10");
         }
         // the categories are normalised (ImportMapping.withNormalisedOutcome), the cell is here
-        Integer flag = mapping.values().get(Segments.normalise(value));
+        Integer flag = mapping.values().getOrDefault(Segments.normalise(value), mapping.otherwise());
         if (flag == null) {
             String categories = String.join(", ", new TreeSet<>(mapping.values().keySet()));
             throw new RowException(mapping.column(), Code.NOT_A_CATEGORY, value, categories,

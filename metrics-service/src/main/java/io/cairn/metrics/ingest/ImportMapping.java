@@ -60,13 +60,19 @@ public record ImportMapping(
             }
             spelledAs.putIfAbsent(key, category);
         });
+        if (outcome.otherwise() != null && (outcome.otherwise() < 0 || outcome.otherwise() > 1)) {
+            throw ApiException.badRequest("The outcome's otherwise must be 1 (satisfied) or 0 (not), not " + outcome.otherwise());
+        }
         return new ImportMapping(journeyId, idColumn, timestampColumn, timestamp, segmentColumns,
-                new OutcomeMapping(outcome.column(), outcome.type(), Map.copyOf(categories)), items, delimiter);
+                new OutcomeMapping(outcome.column(), outcome.type(), Map.copyOf(categories), outcome.otherwise()), items, delimiter);
     }
 
-    /** The outcome column: NPS (0-10 numbers) or SATISFIED (category -> 1 yes / 0 no, e.g. "Satisfied" -> 1). */
+    /**
+     * The outcome column: NPS (0-10 numbers) or SATISFIED (category -> 1 yes / 0 no, e.g. "Satisfied" -> 1, and
+     * {@code otherwise}, if given, for every other value; without it another value refuses its row).
+     */
     public record OutcomeMapping(@NotBlank String column, @NotNull SubmissionRequest.OutcomeType type,
-            Map<String, Integer> values) {
+            Map<String, Integer> values, Integer otherwise) {
     }
 
     public record ItemMapping(@NotBlank String column, @NotBlank @Size(max = 100) String touchpointId,

@@ -219,6 +219,31 @@ class CsvImportTest {
         assertThat(noValues.at("/detail").asString()).contains("give each of its values 1 (satisfied) or 0 (not)");
     }
 
+    @Test
+    void anOutcomeValueNotListedTakesTheOtherwiseAnswerWhenOneIsGiven() throws Exception {
+        // the screen lists the values of the rows it read; "Unhappy" first appears later in the file
+        String csv = "ID,Wifi,Satisfaction\n1,5,Satisfied\n2,4,SATISFIED\n3,2,neutral\n4,1,Unhappy\n";
+        Map<String, Object> outcome = Map.of("column", "Satisfaction", "type", "SATISFIED",
+                "values", Map.of("Satisfied", 1, "Neutral", 0), "otherwise", 0);
+        Map<String, Object> mapping = Map.of("journeyId", journey, "idColumn", "ID", "outcome", outcome,
+                "items", List.of(Map.of("column", "Wifi", "touchpointId", "wifi-" + journey, "metric", "CSAT")));
+
+        JsonNode job = upload(csv.getBytes(StandardCharsets.UTF_8), mapping, false);
+
+        assertThat(job.at("/accepted").asLong()).isEqualTo(4);
+        assertThat(job.at("/rejected").asLong()).isZero();
+        // every row's outcome counts: four pairs of rating and outcome, not three
+        JsonNode drivers = http.get("/journeys/" + journey + "/key-drivers?days=30", bearer("viewer")).json();
+        assertThat(drivers.findValuesAsString("touchpointId")).containsExactly("wifi-" + journey);
+        assertThat(drivers.at("/0/pairs").asLong()).isEqualTo(4);
+
+        JsonNode refused = upload(csv.getBytes(StandardCharsets.UTF_8), Map.of("journeyId", journey, "idColumn", "ID",
+                "outcome", Map.of("column", "Satisfaction", "type", "SATISFIED", "values", Map.of("Satisfied", 1), "otherwise", 2),
+                "items", mapping.get("items")), false);
+        assertThat(refused.at("/status").asInt()).isEqualTo(400);
+        assertThat(refused.at("/detail").asString()).contains("otherwise must be 1 (satisfied) or 0 (not)");
+    }
+
     /**
      * Pearson r of one rating column with being satisfied, and the number of pairs, over the rows that rate it
      * (0 = not applicable), in plain Java; the outcome cell compared trimmed and case-insensitively.
