@@ -246,9 +246,25 @@ export interface ScoreTrendPoint {
   score: { value: number | null; low: number | null; high: number | null; margin: number | null };
 }
 
+/** The figures that opened a case (null on cases opened before they were kept). */
+export interface CaseFinding {
+  kind: 'BELOW_TARGET' | 'DROP' | 'DETRACTOR_COMMENT';
+  score: number | null;
+  n: number | null;
+  margin: number | null;
+  threshold: number | null;
+  days: number | null;
+  previousScore: number | null;
+  previousN: number | null;
+  comment: string | null;
+  answeredAt: string | null;
+}
+
 export interface CaseSummary {
   id: string;
   touchpointId: string;
+  metric: Metric;
+  finding: CaseFinding | null;
   title: string;
   reason: string;
   status: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';

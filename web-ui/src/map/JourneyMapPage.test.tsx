@@ -356,7 +356,8 @@ describe('measured journey map', () => {
               { metric: 'CSAT', from: '2026-11-16', to: '2026-11-22', n: 300, score: { value: 45, low: 39.5, high: 50.6, margin: 5.6 } },
               { metric: 'CSAT', from: '2026-11-23', to: '2026-11-29', n: 350, score: { value: 39.4, low: 34.4, high: 44.6, margin: 5.1 } }] },
           keyDrivers: [{ touchpointId: 't1', metric: 'CSAT', importance: 0.61, pairs: 640, quadrant: 'FIX_FIRST' }],
-          cases: [{ id: 'c1', touchpointId: 't1', title: 'Wifi: CSAT below target', reason: 'CSAT 42% < 80% (n=650)',
+          cases: [{ id: 'c1', touchpointId: 't1', metric: 'CSAT', title: 'Wifi: CSAT below 80.0%', reason: 'CSAT 42.0% (n=650, ±3.8) is below 80.0% over the last 30 days',
+            finding: { kind: 'BELOW_TARGET', score: 42, n: 650, margin: 3.8, threshold: 80, days: 30, previousScore: null, previousN: null, comment: null, answeredAt: null },
             status: resolved ? 'RESOLVED' : 'ACKNOWLEDGED', ownerTeam: 'digital', openedAt: '2026-11-30T08:00:00Z',
             dueAt: '2026-12-03T08:00:00Z', resolutionNote: resolved ? 'New antennas fitted' : null, version: 2 }],
           journey: { id: 'j1', version: 7, revisions: { totalCount: 7, nodes: [
@@ -381,7 +382,9 @@ describe('measured journey map', () => {
     expect(within(drawer).getByTestId('key-driver')).toHaveTextContent('CSAT: r = 0.61 with the overall outcome over 640 respondents (fix first)');
     expect(await within(drawer).findByRole('img', { name: 'CSAT over 2 weeks with its 95% interval' })).toBeInTheDocument();
 
-    const kase = within(drawer).getByRole('article', { name: 'Wifi: CSAT below target' });
+    // the case is worded from the figures that opened it, in the user's language
+    const kase = within(drawer).getByRole('article', { name: 'Wifi: CSAT below 80%' });
+    expect(kase).toHaveTextContent('CSAT 42% (n=650, ±3.8) is below 80% over the last 30 days');
     await userEvent.click(within(kase).getByRole('button', { name: 'Resolve' }));
     expect(within(kase).getByText('Say what was done before resolving.')).toBeInTheDocument();
     expect(mutations).toHaveLength(0);

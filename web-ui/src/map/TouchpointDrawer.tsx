@@ -10,7 +10,7 @@ import type { CaseSummary, Metric, TouchpointDrawerResult, Weakness } from '../g
 import { useSession } from '../auth/SessionContext';
 import { canActOnAnswers, canEditJourneys } from '../auth/session';
 import { errorMessage } from '../journeys/errors';
-import { weaknessReason } from './reasons';
+import { caseWording, weaknessReason } from './reasons';
 import type { TouchpointDrawerQuery, TouchpointDrawerQueryVariables } from '../graphql/generated';
 
 const TrendChart = lazy(() => import('./TrendChart').then((m) => ({ default: m.TrendChart })));
@@ -125,7 +125,7 @@ export function TouchpointDrawer({ journeyId, touchpointId, days, weakness, relo
             <h3 id="drawer-cases">{t('drawer.cases', { count: cases.length })}</h3>
             {cases.length === 0 && <p className="muted small">{t('drawer.noCases')}</p>}
             {cases.map((c) => (
-              <CaseItem key={c.id} item={c} canAct={canActOnAnswers(session)} dates={dates}
+              <CaseItem key={c.id} item={c} wording={caseWording(c, tp.name, t, number, dates)} canAct={canActOnAnswers(session)} dates={dates}
                 onAcknowledge={(note) => act(acknowledgeDocument, { id: c.id, expectedVersion: c.version, note: note || null })}
                 onResolve={(note) => act(resolveDocument, { id: c.id, expectedVersion: c.version, note })} />
             ))}
@@ -154,17 +154,17 @@ export function TouchpointDrawer({ journeyId, touchpointId, days, weakness, relo
   );
 }
 
-function CaseItem({ item, canAct, dates, onAcknowledge, onResolve }: {
-  item: CaseSummary; canAct: boolean; dates: Intl.DateTimeFormat;
+function CaseItem({ item, wording, canAct, dates, onAcknowledge, onResolve }: {
+  item: CaseSummary; wording: { title: string; reason: string }; canAct: boolean; dates: Intl.DateTimeFormat;
   onAcknowledge: (note: string) => void; onResolve: (note: string) => void;
 }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
   return (
-    <article className={`case case-${item.status.toLowerCase()}`} aria-label={item.title} data-testid="case">
-      <strong>{item.title}</strong> <span className={`status status-${item.status.toLowerCase()}`}>{t(`drawer.caseStatus.${item.status}`)}</span>
-      <p className="small">{item.reason}</p>
+    <article className={`case case-${item.status.toLowerCase()}`} aria-label={wording.title} data-testid="case">
+      <strong>{wording.title}</strong> <span className={`status status-${item.status.toLowerCase()}`}>{t(`drawer.caseStatus.${item.status}`)}</span>
+      <p className="small">{wording.reason}</p>
       <p className="muted small">{t('drawer.caseDates', { owner: item.ownerTeam ?? '—', opened: dates.format(new Date(item.openedAt)), due: dates.format(new Date(item.dueAt)) })}</p>
       {item.resolutionNote && <p className="small"><strong>{t('drawer.resolution')}</strong> {item.resolutionNote}</p>}
       {canAct && item.status !== 'RESOLVED' && (

@@ -68,7 +68,8 @@ public class AlertEvaluator {
                             name + ": " + rule.metric() + " below " + format(rule.metric(), rule.threshold()),
                             String.format(Locale.ROOT, "%s (n=%d, ±%.1f) is below %s over the last %d days",
                                     Performance.format(rule.metric(), now.value()), now.n(), margin(now),
-                                    format(rule.metric(), rule.threshold()), rule.windowDays())));
+                                    format(rule.metric(), rule.threshold()), rule.windowDays()),
+                            Case.Finding.belowTarget(now.value(), now.n(), now.margin(), rule.threshold(), rule.windowDays())));
                 }
                 Distribution before = previous.get(touchpointId);
                 if (rule.type() == AlertRule.Type.DROP && before != null) {
@@ -79,7 +80,8 @@ public class AlertEvaluator {
                                 name + ": " + rule.metric() + " dropped",
                                 String.format(Locale.ROOT, "%s fell from %s (n=%d) to %s (n=%d) against the previous %d days, beyond the margins of error",
                                         rule.metric(), format(rule.metric(), then.value()), then.n(),
-                                        format(rule.metric(), now.value()), now.n(), rule.windowDays())));
+                                        format(rule.metric(), now.value()), now.n(), rule.windowDays()),
+                                Case.Finding.drop(now.value(), now.n(), then.value(), then.n(), rule.windowDays())));
                     }
                 }
             });
@@ -108,7 +110,8 @@ public class AlertEvaluator {
                         String name = touchpoint == null ? answer.touchpointId() : touchpoint.name();
                         cases.open(rule, answer.touchpointId(), touchpoint, name + ": detractor to follow up",
                                 String.format(Locale.ROOT, "%s %d with the comment \"%s\" (at %s)", answer.metric(),
-                                        answer.score(), answer.comment(), s.at()));
+                                        answer.score(), answer.comment(), s.at()),
+                                Case.Finding.detractor(answer.score(), answer.comment(), s.at()));
                     }
                 }
             }

@@ -33,7 +33,8 @@ public class CaseService {
      * finding is added to that case's history instead. Answers the case. A case resolved meanwhile takes no
      * finding: a new case is opened for it, so a finding is never lost.
      */
-    public Case open(AlertRule rule, String touchpointId, TouchpointInfo touchpoint, String title, String reason) {
+    public Case open(AlertRule rule, String touchpointId, TouchpointInfo touchpoint, String title, String reason,
+            Case.Finding finding) {
         String openKey = rule.id() + "|" + touchpointId;
         boolean repeatable = rule.type() != AlertRule.Type.DETRACTOR_COMMENT;
         for (int attempt = 0; attempt < 5; attempt++) {
@@ -49,7 +50,7 @@ public class CaseService {
             Case fresh = new Case(UUID.randomUUID().toString(), openKey, rule.id(), rule.journeyId(), touchpointId,
                     touchpoint == null ? null : touchpoint.name(), rule.metric(),
                     touchpoint == null ? null : touchpoint.ownerTeam(), title, reason, Case.Status.OPEN, null, now,
-                    now.plus(Duration.ofHours(rule.slaHours())), now, List.of(new Case.Event(now, "cairn", "OPENED", reason)), 1);
+                    now.plus(Duration.ofHours(rule.slaHours())), now, List.of(new Case.Event(now, "cairn", "OPENED", reason)), 1, finding);
             if (cases.insertUnlessOpen(fresh)) {
                 webhooks.publish("case.opened", fresh, "cairn");
                 return fresh;
@@ -135,7 +136,7 @@ public class CaseService {
             Instant updatedAt) {
         return new Case(c.id(), openKey, c.ruleId(), c.journeyId(), c.touchpointId(), c.touchpointName(), c.metric(),
                 c.ownerTeam(), c.title(), c.reason(), status, resolution, c.openedAt(), c.dueAt(), updatedAt, history,
-                c.version() + 1);
+                c.version() + 1, c.finding());
     }
 
     private Case current(String id, long expectedVersion) {

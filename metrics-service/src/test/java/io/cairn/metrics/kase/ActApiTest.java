@@ -110,6 +110,13 @@ class ActApiTest {
         assertThat(kase.at("/ownerTeam").asString()).isEqualTo("digital");
         assertThat(kase.at("/status").asString()).isEqualTo("OPEN");
         assertThat(kase.at("/reason").asString()).contains("CSAT 25.0%", "n=40", "below 70.0%");
+        // and as figures, for a client to word in its user's language
+        assertThat(kase.at("/finding/kind").asString()).isEqualTo("BELOW_TARGET");
+        assertThat(kase.at("/finding/score").asDouble()).isEqualTo(25.0);
+        assertThat(kase.at("/finding/n").asLong()).isEqualTo(40);
+        assertThat(kase.at("/finding/margin").asDouble()).isBetween(10.0, 17.0);
+        assertThat(kase.at("/finding/threshold").asDouble()).isEqualTo(70.0);
+        assertThat(kase.at("/finding/days").asInt()).isEqualTo(30);
         assertThat(Duration.between(Instant.parse(kase.at("/openedAt").asString()), Instant.parse(kase.at("/dueAt").asString())))
                 .isEqualTo(Duration.ofHours(72));
 
@@ -151,7 +158,8 @@ class ActApiTest {
         AlertRule rule = new AlertRule("rule-" + journey, journey, null, AlertRule.Type.DETRACTOR_COMMENT, Metric.CSAT,
                 null, null, 30, 1, 24, true, "analyst", Instant.now());
         CaseService service = new CaseService(new CaseRepository(mongo), webhooks, java.time.Clock.systemUTC());
-        Case first = service.open(rule, tp("seat"), null, "Seat comfort: detractor", "CSAT 1: \"Broken recline\"");
+        Case first = service.open(rule, tp("seat"), null, "Seat comfort: detractor", "CSAT 1: \"Broken recline\"",
+                Case.Finding.detractor(1, "Broken recline", Instant.parse("2026-11-15T08:00:00Z")));
         // the open case as a finding saw it just before someone resolved it
         CaseRepository racing = new CaseRepository(mongo) {
             boolean stale = true;
@@ -168,7 +176,8 @@ class ActApiTest {
         service.resolve(first.id(), first.version(), "Seat replaced", "analyst");
 
         Case second = new CaseService(racing, webhooks, java.time.Clock.systemUTC())
-                .open(rule, tp("seat"), null, "Seat comfort: detractor", "CSAT 2: \"No legroom\"");
+                .open(rule, tp("seat"), null, "Seat comfort: detractor", "CSAT 2: \"No legroom\"",
+                        Case.Finding.detractor(2, "No legroom", Instant.parse("2026-11-15T08:00:00Z")));
 
         assertThat(second.id()).isNotEqualTo(first.id());
         assertThat(second.status()).isEqualTo(Case.Status.OPEN);
@@ -195,6 +204,8 @@ class ActApiTest {
         assertThat(opened.findValuesAsString("touchpointId")).containsExactlyInAnyOrder(tp("seat"), tp("food"));
         assertThat(opened.findValuesAsString("reason")).anySatisfy(r -> assertThat(r).contains("fell from 100.0% (n=40) to 0.0% (n=40)"))
                 .anySatisfy(r -> assertThat(r).contains("fell from 75.0% (n=100) to 60.0% (n=100)"));
+        assertThat(opened.findValues("finding")).anySatisfy(f -> assertThat(f.toString()).contains("\"kind\":\"DROP\"",
+                "\"score\":60.0", "\"n\":100", "\"previousScore\":75.0", "\"previousN\":100", "\"days\":30"));
     }
 
     @Test
