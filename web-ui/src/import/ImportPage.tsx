@@ -242,7 +242,10 @@ export function ImportPage() {
             {job.status === 'RUNNING' && t('import.running', { processed: number.format(job.processedRows), total: number.format(job.totalRows) })}
             {job.status === 'DONE' && t(job.dryRun ? 'import.wouldImport' : 'import.imported', {
               accepted: number.format(job.accepted), duplicates: number.format(job.duplicates), rejected: number.format(job.rejected) })}
-            {job.status === 'FAILED' && job.failure}
+            {job.status === 'FAILED' && <>
+              {t(job.dryRun ? 'import.failedDryRun' : 'import.failed', { row: number.format(job.processedRows) })}{' '}
+              {job.failure && <span className="muted small">({job.failure})</span>}
+            </>}
           </p>
           {job.status === 'DONE' && !job.dryRun && <Link to={`/journeys/${id}`}>{t('import.seeMap')}</Link>}
           {job.errors.length > 0 && (

@@ -42,9 +42,9 @@ class JourneyWorkflowIT extends InBrowser {
         page.getByRole(AriaRole.BUTTON, named("Check (dry run)")).click();
         Locator report = page.getByTestId("import-report");
         assertThat(report).containsText("Dry run: nothing was stored");
-        assertThat(report).containsText(Pattern.compile("Would import [\\d,]+ respondents"));
+        assertThat(report).containsText(Pattern.compile("Would import: [\\d,]+ respondents · already imported: 0"));
         page.getByRole(AriaRole.BUTTON, named("Import")).click();
-        assertThat(report).containsText(Pattern.compile("Imported [\\d,]+ respondents"),
+        assertThat(report).containsText(Pattern.compile("Imported: [\\d,]+ respondents"),
                 new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("import.png")).setFullPage(true));
         page.getByRole(AriaRole.LINK, named("See the measured map")).click();
