@@ -33,7 +33,7 @@ describe('login', () => {
     // the list is fetched by an effect that may run just after the heading appears
     await waitFor(() => expect(fetch.mock.calls.some(([url]) => url === '/graphql')).toBe(true));
     const graphqlCall = fetch.mock.calls.find(([url]) => url === '/graphql')!;
-    expect((graphqlCall[1]!.headers as Record<string, string>).Authorization).toBe('Bearer jwt-1');
+    expect(graphqlCall[1]!.headers).toMatchObject({ Authorization: 'Bearer jwt-1', 'Accept-Language': 'en' });
   });
 
   it('shows why a sign-in failed and stores nothing', async () => {
@@ -44,7 +44,8 @@ describe('login', () => {
     await userEvent.type(screen.getByLabelText('Password'), 'wrong');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Invalid username or password');
+    // in the user's language, whatever the gateway's own words
+    expect(await screen.findByRole('alert')).toHaveTextContent('Wrong username or password.');
     expect(sessionStorage.getItem('cairn.session')).toBeNull();
   });
 

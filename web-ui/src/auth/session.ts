@@ -1,3 +1,5 @@
+import { languageHeader } from '../i18n';
+
 /** The signed-in user: a bearer token from the gateway's /auth/token, kept for this browser tab. */
 export interface Session {
   token: string;
@@ -52,9 +54,12 @@ export function canRunEnps(session: Session | null): boolean {
   return !!session && session.roles.some((role) => role === 'hr-admin' || role === 'admin');
 }
 
-/** Why a sign-in failed: the gateway's reason (its message), no answer in time, or no connection. */
+/**
+ * Why a sign-in failed: a wrong name or password, the gateway's reason for another refusal (its message),
+ * no answer in time, or no connection.
+ */
 export class LoginError extends Error {
-  constructor(message: string, readonly kind: 'refused' | 'timeout' | 'unreachable' = 'refused') {
+  constructor(message: string, readonly kind: 'invalid' | 'refused' | 'timeout' | 'unreachable' = 'refused') {
     super(message);
   }
 }
@@ -78,10 +83,13 @@ export async function login(username: string, password: string): Promise<Session
 async function requestToken(username: string, password: string): Promise<Session> {
   const response = await fetch('/auth/token', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...languageHeader() },
     body: JSON.stringify({ username, password }),
     signal: AbortSignal.timeout(LOGIN_TIMEOUT_MS),
   });
+  if (response.status === 401) {
+    throw new LoginError('', 'invalid');
+  }
   if (!response.ok) {
     let detail = '';
     try {

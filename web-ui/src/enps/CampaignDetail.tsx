@@ -9,7 +9,7 @@ import resultsDocument from '../graphql/campaignResults.graphql?raw';
 import { GraphQLRequestError, HttpStatusError, graphqlRequest } from '../graphql/client';
 import type {
   Campaign, CampaignResults, Department, Participation, SurveyLink } from '../graphql/types';
-import { getSession } from '../auth/session';
+import { apiHeaders } from '../http/headers';
 import { useNumberFormats } from '../i18n/formats';
 import { errorMessage } from '../journeys/errors';
 import { ResultsTable } from './ResultsTable';
@@ -24,9 +24,8 @@ function downloadLinks(campaign: Campaign, links: SurveyLink[]) {
 
 /** The results table as the server exports it (only what the screen may show), saved as a file. */
 async function downloadResults(campaign: Campaign): Promise<void> {
-  const session = getSession();
   const response = await fetch(`/api/employee-nps/campaigns/${encodeURIComponent(campaign.id)}/results.csv`, {
-    headers: session ? { Authorization: `Bearer ${session.token}` } : {} });
+    headers: apiHeaders() });
   if (!response.ok) throw new HttpStatusError(response.status);
   saveFile(await response.blob(), 'enps-results', campaign.name);
 }

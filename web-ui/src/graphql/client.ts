@@ -1,4 +1,5 @@
-import { clearSession, getSession } from '../auth/session';
+import { clearSession } from '../auth/session';
+import { apiHeaders } from '../http/headers';
 
 /** A field the server refused, as listed in `extensions.fields`. */
 export interface FieldError {
@@ -58,14 +59,9 @@ export async function graphqlRequest<T, V extends object = object>(
   document: string,
   variables?: V,
 ): Promise<T> {
-  const session = getSession();
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      Accept: 'application/graphql-response+json, application/json',
-      ...(session ? { Authorization: `Bearer ${session.token}` } : {}),
-    },
+    headers: apiHeaders({ 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' }),
     body: JSON.stringify({ query: document, variables: variables ?? {} }),
   });
   if (response.status === 401) {

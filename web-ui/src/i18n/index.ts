@@ -36,4 +36,9 @@ i18n.on('languageChanged', (language) => {
   localStorage.setItem(STORAGE_KEY, language);
 });
 
+/** The user's language, sent with every call so that what the suite refuses is explained in it. */
+export function languageHeader(): Record<string, string> {
+  return { 'Accept-Language': i18n.language };
+}
+
 export default i18n;

@@ -1,11 +1,6 @@
-import { getSession } from '../auth/session';
 import { HttpStatusError } from '../graphql/client';
 import type { ImportJob } from '../graphql/types';
-
-function authorization(): Record<string, string> {
-  const session = getSession();
-  return session ? { Authorization: `Bearer ${session.token}` } : {};
-}
+import { apiHeaders } from '../http/headers';
 
 async function answer(response: Response): Promise<ImportJob> {
   const body = await response.json().catch(() => null);
@@ -20,9 +15,9 @@ export async function startImport(file: File, mapping: object, dryRun: boolean):
   const form = new FormData();
   form.append('file', file);
   form.append('mapping', new Blob([JSON.stringify(mapping)], { type: 'application/json' }));
-  return answer(await fetch(`/api/metrics/imports?dryRun=${dryRun}`, { method: 'POST', headers: authorization(), body: form }));
+  return answer(await fetch(`/api/metrics/imports?dryRun=${dryRun}`, { method: 'POST', headers: apiHeaders(), body: form }));
 }
 
 export async function importJob(id: string): Promise<ImportJob> {
-  return answer(await fetch(`/api/metrics/imports/${encodeURIComponent(id)}`, { headers: authorization() }));
+  return answer(await fetch(`/api/metrics/imports/${encodeURIComponent(id)}`, { headers: apiHeaders() }));
 }

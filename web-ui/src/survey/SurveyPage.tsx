@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import i18next from '../i18n';
+import i18next, { languageHeader } from '../i18n';
 import { LanguageSwitcher } from '../layout/LanguageSwitcher';
 
 /** What the public survey endpoint answers for a link. */
@@ -25,7 +25,7 @@ const KNOWN_CODES = ['LINK_USED', 'LINK_NOT_FOUND', 'CAMPAIGN_CLOSED', 'CAMPAIGN
 async function post(path: string, body: unknown): Promise<Response> {
   return fetch(`/api/employee-nps/public/${path}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...languageHeader() },
     body: JSON.stringify(body),
   });
 }

@@ -154,16 +154,21 @@ class GatewayTest {
         assertThat(create.method()).isEqualTo("POST");
         assertThat(ServiceHttp.JSON.readTree(create.body()).at("/name").asString()).isEqualTo("Airline trip");
 
+        // the service explains a refusal in the caller's language, which the gateway passes on
         journeyService.reply("POST", "/journeys", 400, """
-                {"status":400,"code":"VALIDATION_FAILED","detail":"Invalid input: name must not be blank",
-                 "errors":[{"field":"name","message":"must not be blank"}]}""");
-        graphQl(designer).documentName("createJourney").variable("input", Map.of("name", " "))
+                {"status":400,"code":"VALIDATION_FAILED","detail":"输入无效：name 不能为空",
+                 "errors":[{"field":"name","message":"不能为空"}]}""");
+        WebTestClient chinese = WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
+                .defaultHeader("Authorization", "Bearer " + designer).defaultHeader("Accept-Language", "zh-CN").build();
+        HttpGraphQlTester.create(chinese).documentName("createJourney").variable("input", Map.of("name", " "))
                 .execute()
                 .errors().satisfy(errors -> {
                     assertThat(errors.get(0).getExtensions()).containsEntry("code", "VALIDATION_FAILED")
-                            .containsEntry("fields", List.of(Map.of("field", "name", "message", "must not be blank")));
-                    assertThat(errors.get(0).getMessage()).contains("name must not be blank");
+                            .containsEntry("fields", List.of(Map.of("field", "name", "message", "不能为空")));
+                    assertThat(errors.get(0).getMessage()).contains("name 不能为空");
                 });
+        assertThat(journeyService.requests().get(1).header("Accept-Language")).isEqualTo("zh-CN");
+        assertThat(create.header("Accept-Language")).isNull();
     }
 
     @Test

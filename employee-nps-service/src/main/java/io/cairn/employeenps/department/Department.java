@@ -12,9 +12,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("departments")
 public record Department(
-        @Id @NotBlank @Pattern(regexp = CODE, message = "must be lower case letters, digits and dashes") String code,
+        @Id @NotBlank @Pattern(regexp = CODE, message = "{cairn.validation.code}") String code,
         @NotBlank @Size(max = 200) String name,
-        @Pattern(regexp = CODE, message = "must be lower case letters, digits and dashes") String parent) {
+        @Pattern(regexp = CODE, message = "{cairn.validation.code}") String parent) {
 
     public static final String CODE = "[a-z0-9][a-z0-9-]{0,63}";
 }

@@ -14,7 +14,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
+import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /** Builds the {@link DownstreamService}s from one set of limits, with their metrics in Micrometer. */
@@ -53,6 +55,12 @@ public class DownstreamServices {
             TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(registry);
             TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
         });
+    }
+
+    /** Keeps each request's exchange in the Reactor context, where {@link ServiceClients} reads the caller's language. */
+    @Bean
+    static ServerWebExchangeContextFilter exchangeContextFilter() {
+        return new ServerWebExchangeContextFilter();
     }
 
     public DownstreamService create(String service, String baseUrl) {

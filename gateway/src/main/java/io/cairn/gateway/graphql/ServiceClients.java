@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 import org.springframework.web.reactive.function.client.ClientRequest;
@@ -13,12 +14,14 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * How the gateway calls a service: the caller's bearer token is passed on (services check it too),
- * and failures become {@link DownstreamException}s naming the service.
+ * How the gateway calls a service: the caller's bearer token is passed on (services check it too), so is
+ * the caller's language (a service explains a refusal in it), and failures become
+ * {@link DownstreamException}s naming the service.
  */
 public final class ServiceClients {
 
@@ -30,6 +33,7 @@ public final class ServiceClients {
         return builder.clone()
                 .baseUrl(baseUrl)
                 .filter(relayBearerToken())
+                .filter(relayLanguage())
                 .filter(translateErrors(service))
                 .build();
     }
@@ -42,6 +46,16 @@ public final class ServiceClients {
                 .map(token -> ClientRequest.from(request).headers(h -> h.setBearerAuth(token)).build())
                 .defaultIfEmpty(request)
                 .flatMap(next::exchange);
+    }
+
+    /** The caller's {@code Accept-Language}, read from the exchange that {@code ServerWebExchangeContextFilter} keeps. */
+    static ExchangeFilterFunction relayLanguage() {
+        return (request, next) -> Mono.deferContextual(context -> next.exchange(
+                ServerWebExchangeContextFilter.getExchange(context)
+                        .map(exchange -> exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE))
+                        .filter(language -> !request.headers().containsHeader(HttpHeaders.ACCEPT_LANGUAGE))
+                        .map(language -> ClientRequest.from(request).header(HttpHeaders.ACCEPT_LANGUAGE, language).build())
+                        .orElse(request)));
     }
 
     static ExchangeFilterFunction translateErrors(String service) {

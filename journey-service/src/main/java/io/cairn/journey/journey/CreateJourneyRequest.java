@@ -11,7 +11,7 @@ public record CreateJourneyRequest(
         @NotBlank @Size(max = 200) String name,
         @Size(max = 5000) String description,
         @Size(max = 10) List<@Valid Persona> personas,
-        @Size(max = 100) @Pattern(regexp = "^[\\p{L}\\p{N} ._/&-]*$", message = "may contain letters, digits, spaces and . _ / & - only") String ownerTeam,
+        @Size(max = 100) @Pattern(regexp = "^[\\p{L}\\p{N} ._/&-]*$", message = "{cairn.validation.team}") String ownerTeam,
         @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
         @Size(max = Journey.MAX_STAGES) List<@Valid @jakarta.validation.groups.ConvertGroup(to = StageInput.OnCreate.class) StageInput> stages) {
 }

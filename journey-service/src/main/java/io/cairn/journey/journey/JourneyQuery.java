@@ -15,7 +15,7 @@ public record JourneyQuery(
         @Size(max = 100) String owner,
         @Size(max = 200) String text,
         @Pattern(regexp = "^(name|createdAt|updatedAt|status)(,(asc|desc))?$",
-                message = "must be one of name, createdAt, updatedAt, status, optionally followed by ,asc or ,desc")
+                message = "{cairn.validation.journeySort}")
         String sort,
         @Min(0) Integer offset,
         @Min(1) @Max(200) Integer limit) {

@@ -12,9 +12,9 @@ import java.util.List;
  */
 public record UpdateJourneyRequest(
         @NotNull Long expectedVersion,
-        @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+        @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "{jakarta.validation.constraints.NotBlank.message}") String name,
         @Size(max = 5000) String description,
         @Size(max = 10) List<@Valid Persona> personas,
-        @Size(max = 100) @Pattern(regexp = "^[\\p{L}\\p{N} ._/&-]*$", message = "may contain letters, digits, spaces and . _ / & - only") String ownerTeam,
+        @Size(max = 100) @Pattern(regexp = "^[\\p{L}\\p{N} ._/&-]*$", message = "{cairn.validation.team}") String ownerTeam,
         @Size(max = 20) List<@jakarta.validation.constraints.NotBlank @Size(max = 50) String> tags) {
 }

@@ -97,6 +97,36 @@ class JourneyApiTest {
     }
 
     @Test
+    void aRefusalIsExplainedInTheCallersLanguageAndInEnglishForAnyOther() {
+        Map<String, Object> invalid = Map.of("name", " ", "ownerTeam", "<script>");
+        java.util.function.Function<String, JsonNode> refusedIn = language -> http.post("/journeys", bearer("designer"),
+                invalid, language == null ? Map.of() : Map.of("Accept-Language", language)).json();
+
+        JsonNode simplified = refusedIn.apply("zh-CN,zh;q=0.9");
+        assertThat(simplified.at("/detail").asString()).startsWith("输入无效：");
+        assertThat(messages(simplified)).containsEntry("name", "不能为空")
+                .containsEntry("ownerTeam", "只能包含字母、数字、空格和 . _ / & -");
+        assertThat(messages(refusedIn.apply("zh-TW"))).containsEntry("name", "不得空白")
+                .containsEntry("ownerTeam", "只能包含字母、數字、空格和 . _ / & -");
+        // a language the suite does not speak, a region of English and no header at all: English
+        for (String language : java.util.Arrays.asList("fr-FR", "en-GB", null)) {
+            JsonNode english = refusedIn.apply(language);
+            assertThat(english.at("/detail").asString()).startsWith("Invalid input: ");
+            assertThat(messages(english)).containsEntry("name", "must not be blank")
+                    .containsEntry("ownerTeam", "may contain letters, digits, spaces and . _ / & - only");
+        }
+        assertThat(http.post("/journeys", bearer("designer"), Map.of("name", "Trip",
+                "stages", List.of(Map.of("name", "Book", "designedEmotion", "happy"))), Map.of("Accept-Language", "zh-TW"))
+                .json().at("/errors/0/message").asString()).isEqualTo("必須是數字");
+    }
+
+    private static Map<String, String> messages(JsonNode problem) {
+        Map<String, String> messages = new java.util.HashMap<>();
+        problem.at("/errors").forEach(e -> messages.put(e.at("/field").asString(), e.at("/message").asString()));
+        return messages;
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheJourneyApi() {
         JsonNode docs = http.get("/v3/api-docs", bearer("viewer")).json();
         assertThat(docs.at("/paths").propertyNames()).contains("/journeys", "/journeys/{id}/stages/order",

@@ -16,7 +16,7 @@ public record WebhookSubscription(@Id String id, String url, String secret, Stri
         Instant createdAt) {
 
     /** A new subscription; {@code team} limits it to the cases of one owning team (null: all). */
-    public record Input(@NotBlank @Size(max = 2000) @Pattern(regexp = "^https?://.+", message = "must be an http(s) URL") String url,
+    public record Input(@NotBlank @Size(max = 2000) @Pattern(regexp = "^https?://.+", message = "{cairn.validation.httpUrl}") String url,
             @NotBlank @Size(min = 16, max = 200) String secret, @Size(max = 100) String team) {
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -33,6 +35,23 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
+    /** The texts of these answers; Bean Validation's own messages come in the same language. */
+    private static final ResourceBundleMessageSource TEXTS = texts();
+
+    private static ResourceBundleMessageSource texts() {
+        ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
+        texts.setBasename("io/cairn/platform/web/problems");
+        texts.setDefaultEncoding("UTF-8");
+        // a language without texts gets the English ones, whatever the server's own locale
+        texts.setFallbackToSystemLocale(false);
+        return texts;
+    }
+
+    /** {@code key} in the language of the request being answered (see {@link Languages}). */
+    static String text(String key, Object... args) {
+        return TEXTS.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
@@ -52,16 +71,14 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> accessDenied(AccessDeniedException e, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "Your role does not allow this operation");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, text("problem.forbidden"));
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
         log.error("Unexpected error on {}", request.getDescription(false), e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, text("problem.unexpected"));
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
@@ -93,8 +110,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         if (e.getMostSpecificCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             return validationProblem(e, List.of(new FieldError(path(jackson), invalidValue(jackson))), request);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is missing or is not valid JSON of the expected shape");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("problem.unreadableBody"));
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -110,9 +126,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> validationProblem(Exception e, List<FieldError> fields, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid input: " + String.join(", ", fields.stream().map(f -> f.field() + " " + f.message()).toList()));
-        problem.setTitle("Validation failed");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("problem.invalidInput",
+                String.join(", ", fields.stream().map(f -> f.field() + " " + f.message()).toList())));
+        problem.setTitle(text("problem.validationFailed"));
         problem.setProperty("code", ErrorCodes.VALIDATION_FAILED);
         problem.setProperty("errors", fields);
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
@@ -135,12 +151,15 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Class<?> type = mismatch.getTargetType();
             if (type.isEnum()) {
-                return "must be one of " + java.util.Arrays.toString(type.getEnumConstants());
+                return text("problem.mustBeOneOf", java.util.Arrays.toString(type.getEnumConstants()));
             }
-            return "must be a " + (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class
-                    ? "number" : type == Boolean.class || type == boolean.class ? "boolean" : type.getSimpleName());
+            if (type == Boolean.class || type == boolean.class) {
+                return text("problem.mustBeBoolean");
+            }
+            return Number.class.isAssignableFrom(type) || type.isPrimitive() ? text("problem.mustBeNumber")
+                    : text("problem.mustBeType", type.getSimpleName());
         }
-        return "has an invalid value";
+        return text("problem.invalidValue");
     }
 
     private static String fieldName(ParameterValidationResult result, MessageSourceResolvable error) {

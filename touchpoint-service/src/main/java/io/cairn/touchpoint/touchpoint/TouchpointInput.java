@@ -16,10 +16,10 @@ import java.util.Map;
  * {@code importance} is 1-10; {@code importanceDerived: true} lets key-driver analysis decide instead.
  */
 public record TouchpointInput(
-        @NotBlank(groups = OnCreate.class) @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+        @NotBlank(groups = OnCreate.class) @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "{jakarta.validation.constraints.NotBlank.message}") String name,
         @Size(max = 5000) String description,
         @NotNull(groups = OnCreate.class) Channel channel,
-        @Size(max = 100) @Pattern(regexp = "^[\\p{L}\\p{N} ._/&-]*$", message = "may contain letters, digits, spaces and . _ / & - only") String ownerTeam,
+        @Size(max = 100) @Pattern(regexp = "^[\\p{L}\\p{N} ._/&-]*$", message = "{cairn.validation.team}") String ownerTeam,
         Dimension dimension,
         @Min(-2) @Max(2) Integer designedEmotion,
         @Size(max = 1000) String expectation,

@@ -1,0 +1,26 @@
+package io.cairn.platform.web;
+
+import java.util.List;
+import java.util.Locale;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+
+/**
+ * The languages the suite answers in, those of the web UI. A request's {@code Accept-Language} picks one
+ * (a language of its own with another region, such as {@code en-GB}, picks that language); error texts and
+ * validation messages are then written in it, and in English for any other request.
+ */
+public final class Languages {
+
+    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE,
+            Locale.TRADITIONAL_CHINESE);
+
+    private Languages() {
+    }
+
+    static AcceptHeaderLocaleResolver resolver() {
+        AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
+        resolver.setSupportedLocales(SUPPORTED);
+        resolver.setDefaultLocale(Locale.ENGLISH);
+        return resolver;
+    }
+}
