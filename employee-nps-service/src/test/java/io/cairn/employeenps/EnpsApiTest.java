@@ -61,7 +61,11 @@ class EnpsApiTest {
     @Test
     void campaignsHaveDefaultsAndALifecycleAndRefuseUnsafeOrInvalidSettings() {
         assertThat(http.post("/campaigns", HR, Map.of("name", "Q1", "departments", List.of("company"), "minGroupSize", 2))
-                .json().at("/detail").asString()).contains("at least 3");
+                .json().at("/detail").asString()).isEqualTo("minGroupSize is 2; anonymity needs at least 3");
+        // the same refusal in the caller's language
+        assertThat(http.post("/campaigns", HR, Map.of("name", "Q1", "departments", List.of("company"), "minGroupSize", 2),
+                Map.of("Accept-Language", "zh-TW")).json().at("/detail").asString())
+                .isEqualTo("顯示分數的最少人數為 2；為保障匿名，至少需要 3 人");
         assertThat(http.post("/campaigns", HR, Map.of("name", "Q1", "departments", List.of("nowhere"))).status()).isEqualTo(400);
         assertThat(http.post("/campaigns", HR, Map.of("name", "Q1", "departments", List.of("company"), "language", "fr"))
                 .status()).isEqualTo(400);
@@ -151,7 +155,10 @@ class EnpsApiTest {
                         "4:Department:department support is not in the campaign:DEPARTMENT_NOT_IN_CAMPAIGN:support",
                         "5:Email:repeats row 2:REPEATS_ROW:2");
         assertThat(mongo.count(new Query(), "invitations")).isZero();
-        assertThat(http.send("POST", roster, HR, "name;phone\nx;y\n", "text/csv").status()).isEqualTo(400);
+        assertThat(http.send("POST", roster, HR, "name;phone\nx;y\n", "text/csv").json().at("/detail").asString())
+                .isEqualTo("The roster needs a header row with a 'department' column");
+        assertThat(http.send("POST", roster, HR, "name;phone\nx;y\n", "text/csv", Map.of("Accept-Language", "zh-CN"))
+                .json().at("/detail").asString()).isEqualTo("名单需要包含“department”列的标题行");
 
         ServiceHttp.Response issued = http.send("POST", roster, HR,
                 "Email,Department,Name\nAnn@Acme.example , Sales,Ann\nbob@acme.example,sales-north,Bob\n", "text/csv");

@@ -4,6 +4,7 @@ import io.cairn.employeenps.config.EnpsProperties;
 import io.cairn.employeenps.department.DepartmentRepository;
 import io.cairn.employeenps.department.DepartmentTree;
 import io.cairn.platform.web.ApiException;
+import io.cairn.platform.web.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,7 +37,7 @@ public class CampaignService {
 
     public Campaign create(CampaignRequest request, String actor) {
         if (request.name() == null || request.name().isBlank()) {
-            throw ApiException.badRequest("A campaign needs a name");
+            throw ApiException.badRequest(Refusal.of("campaign.nameRequired", "A campaign needs a name"));
         }
         Campaign draft = build(null, request, actor);
         return campaigns.insert(draft);
@@ -63,16 +64,16 @@ public class CampaignService {
         requireStatus(current, Campaign.Status.DRAFT, "opened");
         Instant now = now();
         if (current.departments().isEmpty()) {
-            throw ApiException.badRequest("A campaign opens with at least one target department");
+            throw ApiException.badRequest(Refusal.of("campaign.departmentsRequired", "A campaign opens with at least one target department"));
         }
         DepartmentTree tree = departments.tree();
         current.departments().forEach(code -> {
             if (!tree.contains(code)) {
-                throw ApiException.badRequest("Target department " + code + " no longer exists");
+                throw ApiException.badRequest(Refusal.of("campaign.departmentGone", "Target department {0} no longer exists", code));
             }
         });
         if (current.closesAt() == null || !current.closesAt().isAfter(now)) {
-            throw ApiException.badRequest("A campaign opens with a closing time in the future (closesAt)");
+            throw ApiException.badRequest(Refusal.of("campaign.closesInThePast", "A campaign opens with a closing time in the future (closesAt)"));
         }
         DepartmentTree scope = current.scopeTree(() -> tree);
         return replace(current.with(Campaign.Status.OPEN, List.copyOf(scope.departments()), now, null), current);
@@ -110,23 +111,23 @@ public class CampaignService {
         DepartmentTree tree = departments.tree();
         targets.forEach(code -> {
             if (!tree.contains(code)) {
-                throw ApiException.badRequest("Department " + code + " does not exist");
+                throw ApiException.badRequest(Refusal.of("campaign.unknownDepartment", "Department {0} does not exist", code));
             }
         });
         Instant opensAt = r.opensAt() != null ? r.opensAt() : base == null ? null : base.opensAt();
         Instant closesAt = r.closesAt() != null ? r.closesAt() : base == null ? null : base.closesAt();
         if (opensAt != null && closesAt != null && !closesAt.isAfter(opensAt)) {
-            throw ApiException.badRequest("closesAt must be after opensAt");
+            throw ApiException.badRequest(Refusal.of("campaign.closesBeforeOpening", "closesAt must be after opensAt"));
         }
         int min = r.minGroupSize() != null ? r.minGroupSize() : base == null ? DEFAULT_GROUP_SIZE : base.minGroupSize();
         if (min < FLOOR_GROUP_SIZE) {
-            throw ApiException.badRequest("minGroupSize is " + min + "; anonymity needs at least " + FLOOR_GROUP_SIZE);
+            throw ApiException.badRequest(Refusal.of("campaign.groupTooSmall", "minGroupSize is {0}; anonymity needs at least {1}", min, FLOOR_GROUP_SIZE));
         }
         int commentMin = r.minCommentGroupSize() != null ? r.minCommentGroupSize()
                 : base == null || base.minCommentGroupSize() < min ? Math.max(DEFAULT_COMMENT_GROUP_SIZE, min)
                 : base.minCommentGroupSize();
         if (commentMin < min) {
-            throw ApiException.badRequest("minCommentGroupSize (" + commentMin + ") must be at least minGroupSize (" + min + ")");
+            throw ApiException.badRequest(Refusal.of("campaign.commentGroupTooSmall", "minCommentGroupSize ({0}) must be at least minGroupSize ({1})", commentMin, min));
         }
         String name = r.name() != null && !r.name().isBlank() ? r.name().trim() : base.name();
         Instant now = now();

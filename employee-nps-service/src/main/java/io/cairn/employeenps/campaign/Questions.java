@@ -1,6 +1,7 @@
 package io.cairn.employeenps.campaign;
 
 import io.cairn.platform.web.ApiException;
+import io.cairn.platform.web.Refusal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class Questions {
             return "en";
         }
         if (!LANGUAGES.contains(language)) {
-            throw ApiException.badRequest("Language " + language + " is not offered; use one of " + LANGUAGES);
+            throw ApiException.badRequest(Refusal.of("campaign.languageNotOffered", "Language {0} is not offered; use one of {1}", language, String.join(", ", LANGUAGES)));
         }
         return language;
     }
@@ -69,7 +70,7 @@ public final class Questions {
         given.forEach((language, text) -> {
             language(language);
             if (text != null && text.length() > 500) {
-                throw ApiException.badRequest("The question in " + language + " is longer than 500 characters");
+                throw ApiException.badRequest(Refusal.of("campaign.questionTooLong", "The question in {0} is longer than 500 characters", language));
             }
         });
     }

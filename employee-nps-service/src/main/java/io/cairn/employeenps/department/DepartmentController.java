@@ -1,6 +1,7 @@
 package io.cairn.employeenps.department;
 
 import io.cairn.platform.web.ApiException;
+import io.cairn.platform.web.Refusal;
 import io.cairn.platform.web.ErrorCodes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -56,7 +57,7 @@ public class DepartmentController {
     Department add(@Valid @RequestBody Department department) {
         DepartmentTree tree = departments.tree();
         if (department.parent() != null && !tree.contains(department.parent())) {
-            throw ApiException.badRequest("Department " + department.code() + " has an unknown parent " + department.parent());
+            throw ApiException.badRequest(Refusal.of("department.unknownParent", "Department {0} has an unknown parent {1}", department.code(), department.parent()));
         }
         try {
             departments.insert(department);

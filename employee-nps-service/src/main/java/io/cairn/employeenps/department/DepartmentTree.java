@@ -1,6 +1,7 @@
 package io.cairn.employeenps.department;
 
 import io.cairn.platform.web.ApiException;
+import io.cairn.platform.web.Refusal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -27,18 +28,18 @@ public final class DepartmentTree {
         Set<String> seen = new LinkedHashSet<>();
         for (Department d : departments) {
             if (!seen.add(d.code())) {
-                throw ApiException.badRequest("Department " + d.code() + " is listed twice");
+                throw ApiException.badRequest(Refusal.of("department.listedTwice", "Department {0} is listed twice", d.code()));
             }
         }
         DepartmentTree tree = new DepartmentTree(departments);
         for (Department d : departments) {
             if (d.parent() != null && !tree.contains(d.parent())) {
-                throw ApiException.badRequest("Department " + d.code() + " has an unknown parent " + d.parent());
+                throw ApiException.badRequest(Refusal.of("department.unknownParent", "Department {0} has an unknown parent {1}", d.code(), d.parent()));
             }
             Set<String> path = new LinkedHashSet<>();
             for (String at = d.code(); at != null; at = tree.byCode.get(at).parent()) {
                 if (!path.add(at)) {
-                    throw ApiException.badRequest("Departments " + String.join(" > ", path) + " form a cycle");
+                    throw ApiException.badRequest(Refusal.of("department.cycle", "Departments {0} form a cycle", String.join(" > ", path)));
                 }
             }
         }

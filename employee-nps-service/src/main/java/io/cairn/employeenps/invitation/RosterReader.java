@@ -1,6 +1,7 @@
 package io.cairn.employeenps.invitation;
 
 import io.cairn.platform.web.ApiException;
+import io.cairn.platform.web.Refusal;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -50,7 +51,7 @@ public final class RosterReader {
             for (CSVRecord record : parser) {
                 long row = record.getRecordNumber() + 1;
                 if (entries.size() >= MAX_ROWS) {
-                    throw ApiException.badRequest("A roster holds at most " + MAX_ROWS + " rows; split it");
+                    throw ApiException.badRequest(Refusal.of("roster.tooManyRows", "A roster holds at most {0} rows; split it", MAX_ROWS));
                 }
                 String department = value(record, departmentColumn).toLowerCase(Locale.ROOT);
                 String email = value(record, emailColumn).toLowerCase(Locale.ROOT);
@@ -83,14 +84,14 @@ public final class RosterReader {
             if (e instanceof ApiException api) {
                 throw api;
             }
-            throw ApiException.badRequest("The roster is not readable CSV: " + e.getMessage());
+            throw ApiException.badRequest(Refusal.of("roster.notCsv", "The roster is not readable CSV: {0}", e.getMessage()));
         }
         if (!errors.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "ROSTER_INVALID",
                     errors.size() + " roster row(s) are invalid; nothing was issued", Map.of("errors", errors));
         }
         if (entries.isEmpty()) {
-            throw ApiException.badRequest("The roster has no rows");
+            throw ApiException.badRequest(Refusal.of("roster.empty", "The roster has no rows"));
         }
         return entries;
     }
@@ -103,7 +104,7 @@ public final class RosterReader {
                 }
             }
         }
-        throw ApiException.badRequest("The roster needs a header row with a '" + names[0] + "' column");
+        throw ApiException.badRequest(Refusal.of("roster.columnMissing", "The roster needs a header row with a ''{0}'' column", names[0]));
     }
 
     private static String value(CSVRecord record, String column) {

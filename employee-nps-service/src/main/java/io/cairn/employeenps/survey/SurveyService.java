@@ -8,6 +8,7 @@ import io.cairn.employeenps.invitation.Invitation;
 import io.cairn.employeenps.invitation.InvitationRepository;
 import io.cairn.employeenps.invitation.LinkTokens;
 import io.cairn.platform.web.ApiException;
+import io.cairn.platform.web.Refusal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -42,11 +43,11 @@ public class SurveyService {
 
     public void answer(String token, Integer score, String comment) {
         if (score == null || score < 0 || score > 10) {
-            throw ApiException.badRequest("The score is a whole number from 0 to 10");
+            throw ApiException.badRequest(Refusal.of("survey.scoreOutOfRange", "The score is a whole number from 0 to 10"));
         }
         String text = comment == null || comment.isBlank() ? null : comment.strip();
         if (text != null && text.length() > 2000) {
-            throw ApiException.badRequest("The comment is longer than 2000 characters");
+            throw ApiException.badRequest(Refusal.of("survey.commentTooLong", "The comment is longer than 2000 characters"));
         }
         Answerable answerable = answerable(token);
         Campaign c = answerable.campaign();

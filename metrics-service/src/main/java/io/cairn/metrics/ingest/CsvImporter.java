@@ -3,6 +3,7 @@ package io.cairn.metrics.ingest;
 import io.cairn.metrics.ingest.ImportJob.RowError.Code;
 import io.cairn.metrics.score.Segments;
 import io.cairn.platform.web.ApiException;
+import io.cairn.platform.web.Refusal;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.Reader;
@@ -84,7 +85,7 @@ public class CsvImporter {
         mapping.items().forEach(item -> requireColumn(header, item.column(), missing));
         if (!missing.isEmpty()) {
             delete(file);
-            throw ApiException.badRequest("The file has no column " + String.join(", ", missing) + "; its columns are " + header);
+            throw ApiException.badRequest(Refusal.of("import.columnsMissing", "The file has no column {0}; its columns are {1}", String.join(", ", missing), String.valueOf(header)));
         }
         long total = countRows(file);
         ImportJob job = new ImportJob(UUID.randomUUID().toString(), mapping.journeyId(), dryRun, ImportJob.Status.RUNNING,
@@ -255,7 +256,7 @@ public class CsvImporter {
             return parser.getHeaderNames();
         } catch (IOException | RuntimeException e) {
             delete(file);
-            throw ApiException.badRequest("The file is not a CSV with a header row: " + e.getMessage());
+            throw ApiException.badRequest(Refusal.of("import.notCsv", "The file is not a CSV with a header row: {0}", e.getMessage()));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.cairn.metrics.ingest;
 
 import io.cairn.platform.web.ApiException;
+import io.cairn.platform.web.Refusal;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -56,7 +57,7 @@ public class ImportController {
                     .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining(", ")));
         }
         if (file.isEmpty()) {
-            throw ApiException.badRequest("The file is empty");
+            throw ApiException.badRequest(Refusal.of("import.emptyFile", "The file is empty"));
         }
         Path copy = Files.createTempFile("cairn-import-", ".csv");
         try (InputStream in = file.getInputStream()) {

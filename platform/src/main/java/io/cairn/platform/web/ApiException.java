@@ -12,12 +12,27 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final Map<String, Object> properties;
+    private final Refusal refusal;
 
     public ApiException(HttpStatus status, String code, String message, Map<String, Object> properties) {
+        this(status, code, null, message, properties);
+    }
+
+    /** A refusal the client is told of in its language (see {@link Refusal}). */
+    public ApiException(HttpStatus status, String code, Refusal refusal, Map<String, Object> properties) {
+        this(status, code, refusal, refusal.inEnglish(), properties);
+    }
+
+    public ApiException(HttpStatus status, String code, Refusal refusal) {
+        this(status, code, refusal, Map.of());
+    }
+
+    private ApiException(HttpStatus status, String code, Refusal refusal, String message, Map<String, Object> properties) {
         super(message);
         this.status = status;
         this.code = code;
         this.properties = Map.copyOf(properties);
+        this.refusal = refusal;
     }
 
     public ApiException(HttpStatus status, String code, String message) {
@@ -38,8 +53,20 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, ErrorCodes.INVALID_STATE, message);
     }
 
+    public static ApiException conflict(Refusal refusal, long currentVersion) {
+        return new ApiException(HttpStatus.CONFLICT, ErrorCodes.CONFLICT, refusal, Map.of("currentVersion", currentVersion));
+    }
+
+    public static ApiException invalidState(Refusal refusal) {
+        return new ApiException(HttpStatus.CONFLICT, ErrorCodes.INVALID_STATE, refusal);
+    }
+
     public static ApiException badRequest(String message) {
         return new ApiException(HttpStatus.BAD_REQUEST, ErrorCodes.BAD_REQUEST, message);
+    }
+
+    public static ApiException badRequest(Refusal refusal) {
+        return new ApiException(HttpStatus.BAD_REQUEST, ErrorCodes.BAD_REQUEST, refusal);
     }
 
     public HttpStatus status() {
@@ -52,5 +79,10 @@ public class ApiException extends RuntimeException {
 
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    /** What the client is told in its language, or null for a refusal worded in English only. */
+    public Refusal refusal() {
+        return refusal;
     }
 }

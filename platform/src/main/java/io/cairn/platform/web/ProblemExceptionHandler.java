@@ -35,12 +35,15 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
-    /** The texts of these answers; Bean Validation's own messages come in the same language. */
+    /**
+     * The texts of these answers, then the service's own ({@code problems*.properties} at the root of its
+     * classpath, for its {@link Refusal}s); Bean Validation's messages come in the same language.
+     */
     private static final ResourceBundleMessageSource TEXTS = texts();
 
     private static ResourceBundleMessageSource texts() {
         ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
-        texts.setBasename("io/cairn/platform/web/problems");
+        texts.setBasenames("io/cairn/platform/web/problems", "problems");
         texts.setDefaultEncoding("UTF-8");
         // a language without texts gets the English ones, whatever the server's own locale
         texts.setFallbackToSystemLocale(false);
@@ -54,7 +57,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        Refusal refusal = e.refusal();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), refusal == null ? e.getMessage()
+                : TEXTS.getMessage(refusal.key(), refusal.args(), refusal.english(), LocaleContextHolder.getLocale()));
         problem.setProperty("code", e.code());
         e.properties().forEach(problem::setProperty);
         return handleExceptionInternal(e, problem, new HttpHeaders(), e.status(), request);

@@ -55,11 +55,16 @@ public final class ServiceHttp {
 
     /** Any method with a body of the given content type (a String body is sent as it is). */
     public Response send(String method, String path, String authorization, Object body, String contentType) {
+        return send(method, path, authorization, body, contentType, Map.of());
+    }
+
+    public Response send(String method, String path, String authorization, Object body, String contentType,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", contentType)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
-        return send(request, authorization, Map.of());
+        return send(request, authorization, headers);
     }
 
     /** A multipart/form-data POST: each part a name, a content type and the bytes (a file part gets a filename). */
