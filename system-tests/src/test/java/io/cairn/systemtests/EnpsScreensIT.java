@@ -32,6 +32,18 @@ class EnpsScreensIT extends InBrowser {
             page.getByRole(AriaRole.BUTTON, named("Add department")).click();
             assertThat(page.locator(".tree")).containsText(d[1]);
         }
+        // a refusal is explained in the user's language, down to the service's own words
+        page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true)).fill("ui-acme");
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("UI Acme again");
+        page.getByRole(AriaRole.BUTTON, named("Add department")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Department ui-acme already exists");
+        Locator language = page.locator("label.language select");
+        language.selectOption("zh-TW");
+        page.getByRole(AriaRole.BUTTON, named("新增部門")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("部門 ui-acme 已存在");
+        language.selectOption("en");
+        page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true)).clear();
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).clear();
 
         page.getByLabel("Campaign name").fill("UI winter pulse");
         page.getByLabel("Company (named in the question)").fill("Acme");

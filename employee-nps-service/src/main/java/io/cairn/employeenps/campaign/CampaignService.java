@@ -64,16 +64,19 @@ public class CampaignService {
         requireStatus(current, Campaign.Status.DRAFT, "opened");
         Instant now = now();
         if (current.departments().isEmpty()) {
-            throw ApiException.badRequest(Refusal.of("campaign.departmentsRequired", "A campaign opens with at least one target department"));
+            throw ApiException.badRequest(Refusal.of("campaign.departmentsRequired",
+                    "A campaign opens with at least one target department"));
         }
         DepartmentTree tree = departments.tree();
         current.departments().forEach(code -> {
             if (!tree.contains(code)) {
-                throw ApiException.badRequest(Refusal.of("campaign.departmentGone", "Target department {0} no longer exists", code));
+                throw ApiException.badRequest(Refusal.of("campaign.departmentGone",
+                        "Target department {0} no longer exists", code));
             }
         });
         if (current.closesAt() == null || !current.closesAt().isAfter(now)) {
-            throw ApiException.badRequest(Refusal.of("campaign.closesInThePast", "A campaign opens with a closing time in the future (closesAt)"));
+            throw ApiException.badRequest(Refusal.of("campaign.closesInThePast",
+                    "A campaign opens with a closing time in the future (closesAt)"));
         }
         DepartmentTree scope = current.scopeTree(() -> tree);
         return replace(current.with(Campaign.Status.OPEN, List.copyOf(scope.departments()), now, null), current);
@@ -111,7 +114,8 @@ public class CampaignService {
         DepartmentTree tree = departments.tree();
         targets.forEach(code -> {
             if (!tree.contains(code)) {
-                throw ApiException.badRequest(Refusal.of("campaign.unknownDepartment", "Department {0} does not exist", code));
+                throw ApiException.badRequest(Refusal.of("campaign.unknownDepartment",
+                        "Department {0} does not exist", code));
             }
         });
         Instant opensAt = r.opensAt() != null ? r.opensAt() : base == null ? null : base.opensAt();
@@ -121,13 +125,15 @@ public class CampaignService {
         }
         int min = r.minGroupSize() != null ? r.minGroupSize() : base == null ? DEFAULT_GROUP_SIZE : base.minGroupSize();
         if (min < FLOOR_GROUP_SIZE) {
-            throw ApiException.badRequest(Refusal.of("campaign.groupTooSmall", "minGroupSize is {0}; anonymity needs at least {1}", min, FLOOR_GROUP_SIZE));
+            throw ApiException.badRequest(Refusal.of("campaign.groupTooSmall",
+                    "minGroupSize is {0}; anonymity needs at least {1}", min, FLOOR_GROUP_SIZE));
         }
         int commentMin = r.minCommentGroupSize() != null ? r.minCommentGroupSize()
                 : base == null || base.minCommentGroupSize() < min ? Math.max(DEFAULT_COMMENT_GROUP_SIZE, min)
                 : base.minCommentGroupSize();
         if (commentMin < min) {
-            throw ApiException.badRequest(Refusal.of("campaign.commentGroupTooSmall", "minCommentGroupSize ({0}) must be at least minGroupSize ({1})", commentMin, min));
+            throw ApiException.badRequest(Refusal.of("campaign.commentGroupTooSmall",
+                    "minCommentGroupSize ({0}) must be at least minGroupSize ({1})", commentMin, min));
         }
         String name = r.name() != null && !r.name().isBlank() ? r.name().trim() : base.name();
         Instant now = now();

@@ -50,7 +50,8 @@ public final class Questions {
             return "en";
         }
         if (!LANGUAGES.contains(language)) {
-            throw ApiException.badRequest(Refusal.of("campaign.languageNotOffered", "Language {0} is not offered; use one of {1}", language, String.join(", ", LANGUAGES)));
+            throw ApiException.badRequest(Refusal.of("campaign.languageNotOffered",
+                    "Language {0} is not offered; use one of {1}", language, String.join(", ", LANGUAGES)));
         }
         return language;
     }
@@ -70,7 +71,8 @@ public final class Questions {
         given.forEach((language, text) -> {
             language(language);
             if (text != null && text.length() > 500) {
-                throw ApiException.badRequest(Refusal.of("campaign.questionTooLong", "The question in {0} is longer than 500 characters", language));
+                throw ApiException.badRequest(Refusal.of("campaign.questionTooLong",
+                        "The question in {0} is longer than 500 characters", language));
             }
         });
     }

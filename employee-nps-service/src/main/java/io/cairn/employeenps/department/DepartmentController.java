@@ -57,12 +57,15 @@ public class DepartmentController {
     Department add(@Valid @RequestBody Department department) {
         DepartmentTree tree = departments.tree();
         if (department.parent() != null && !tree.contains(department.parent())) {
-            throw ApiException.badRequest(Refusal.of("department.unknownParent", "Department {0} has an unknown parent {1}", department.code(), department.parent()));
+            throw ApiException.badRequest(Refusal.of("department.unknownParent",
+                    "Department {0} has an unknown parent {1}",
+                    department.code(), department.parent()));
         }
         try {
             departments.insert(department);
         } catch (DuplicateKeyException e) {
-            throw new ApiException(HttpStatus.CONFLICT, ErrorCodes.CONFLICT, "Department " + department.code() + " already exists");
+            throw new ApiException(HttpStatus.CONFLICT, ErrorCodes.CONFLICT,
+                    Refusal.of("department.exists", "Department {0} already exists", department.code()));
         }
         return department;
     }
@@ -74,8 +77,8 @@ public class DepartmentController {
         DepartmentTree tree = departments.tree();
         tree.get(code);
         if (!tree.children(code).isEmpty()) {
-            throw new ApiException(HttpStatus.CONFLICT, ErrorCodes.CONFLICT,
-                    "Department " + code + " has departments below it; move or delete them first");
+            throw new ApiException(HttpStatus.CONFLICT, ErrorCodes.CONFLICT, Refusal.of("department.hasChildren",
+                    "Department {0} has departments below it; move or delete them first", code));
         }
         departments.delete(code);
     }

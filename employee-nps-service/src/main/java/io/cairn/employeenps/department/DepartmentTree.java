@@ -28,18 +28,21 @@ public final class DepartmentTree {
         Set<String> seen = new LinkedHashSet<>();
         for (Department d : departments) {
             if (!seen.add(d.code())) {
-                throw ApiException.badRequest(Refusal.of("department.listedTwice", "Department {0} is listed twice", d.code()));
+                throw ApiException.badRequest(Refusal.of("department.listedTwice",
+                        "Department {0} is listed twice", d.code()));
             }
         }
         DepartmentTree tree = new DepartmentTree(departments);
         for (Department d : departments) {
             if (d.parent() != null && !tree.contains(d.parent())) {
-                throw ApiException.badRequest(Refusal.of("department.unknownParent", "Department {0} has an unknown parent {1}", d.code(), d.parent()));
+                throw ApiException.badRequest(Refusal.of("department.unknownParent",
+                        "Department {0} has an unknown parent {1}", d.code(), d.parent()));
             }
             Set<String> path = new LinkedHashSet<>();
             for (String at = d.code(); at != null; at = tree.byCode.get(at).parent()) {
                 if (!path.add(at)) {
-                    throw ApiException.badRequest(Refusal.of("department.cycle", "Departments {0} form a cycle", String.join(" > ", path)));
+                    throw ApiException.badRequest(Refusal.of("department.cycle",
+                            "Departments {0} form a cycle", String.join(" > ", path)));
                 }
             }
         }

@@ -62,21 +62,25 @@ public class InvitationService {
         Campaign campaign = issuable(campaignId);
         DepartmentTree scope = campaign.scopeTree(departments::tree);
         if (counts == null || counts.isEmpty()) {
-            throw ApiException.badRequest(Refusal.of("invitation.countsRequired", "Give a number of links per department, e.g. {\"counts\": {\"sales\": 12}}"));
+            throw ApiException.badRequest(Refusal.of("invitation.countsRequired",
+                    "Give a number of links per department, e.g. {\"counts\": {\"sales\": 12}}"));
         }
         long total = 0;
         for (Map.Entry<String, Integer> count : counts.entrySet()) {
             String code = count.getKey().trim().toLowerCase(Locale.ROOT);
             if (!scope.contains(code)) {
-                throw ApiException.badRequest(Refusal.of("invitation.departmentNotInCampaign", "Department {0} is not in the campaign", code));
+                throw ApiException.badRequest(Refusal.of("invitation.departmentNotInCampaign",
+                        "Department {0} is not in the campaign", code));
             }
             if (count.getValue() == null || count.getValue() < 1) {
-                throw ApiException.badRequest(Refusal.of("invitation.countTooSmall", "The number of links for {0} must be at least 1", code));
+                throw ApiException.badRequest(Refusal.of("invitation.countTooSmall",
+                        "The number of links for {0} must be at least 1", code));
             }
             total += count.getValue();
         }
         if (total > MAX_LINKS) {
-            throw ApiException.badRequest(Refusal.of("invitation.tooManyLinks", "At most {0} links per request; asked for {1}", MAX_LINKS, total));
+            throw ApiException.badRequest(Refusal.of("invitation.tooManyLinks",
+                    "At most {0} links per request; asked for {1}", MAX_LINKS, total));
         }
         List<IssuedLinks.Link> links = new ArrayList<>();
         List<Invitation> stored = new ArrayList<>();

@@ -51,7 +51,8 @@ public final class RosterReader {
             for (CSVRecord record : parser) {
                 long row = record.getRecordNumber() + 1;
                 if (entries.size() >= MAX_ROWS) {
-                    throw ApiException.badRequest(Refusal.of("roster.tooManyRows", "A roster holds at most {0} rows; split it", MAX_ROWS));
+                    throw ApiException.badRequest(Refusal.of("roster.tooManyRows",
+                            "A roster holds at most {0} rows; split it", MAX_ROWS));
                 }
                 String department = value(record, departmentColumn).toLowerCase(Locale.ROOT);
                 String email = value(record, emailColumn).toLowerCase(Locale.ROOT);
@@ -84,7 +85,8 @@ public final class RosterReader {
             if (e instanceof ApiException api) {
                 throw api;
             }
-            throw ApiException.badRequest(Refusal.of("roster.notCsv", "The roster is not readable CSV: {0}", e.getMessage()));
+            throw ApiException.badRequest(Refusal.of("roster.notCsv",
+                    "The roster is not readable CSV: {0}", e.getMessage()));
         }
         if (!errors.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "ROSTER_INVALID",
@@ -104,7 +106,8 @@ public final class RosterReader {
                 }
             }
         }
-        throw ApiException.badRequest(Refusal.of("roster.columnMissing", "The roster needs a header row with a ''{0}'' column", names[0]));
+        throw ApiException.badRequest(Refusal.of("roster.columnMissing",
+                "The roster needs a header row with a ''{0}'' column", names[0]));
     }
 
     private static String value(CSVRecord record, String column) {

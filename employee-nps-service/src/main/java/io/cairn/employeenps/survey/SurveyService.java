@@ -43,11 +43,13 @@ public class SurveyService {
 
     public void answer(String token, Integer score, String comment) {
         if (score == null || score < 0 || score > 10) {
-            throw ApiException.badRequest(Refusal.of("survey.scoreOutOfRange", "The score is a whole number from 0 to 10"));
+            throw ApiException.badRequest(Refusal.of("survey.scoreOutOfRange",
+                    "The score is a whole number from 0 to 10"));
         }
         String text = comment == null || comment.isBlank() ? null : comment.strip();
         if (text != null && text.length() > 2000) {
-            throw ApiException.badRequest(Refusal.of("survey.commentTooLong", "The comment is longer than 2000 characters"));
+            throw ApiException.badRequest(Refusal.of("survey.commentTooLong",
+                    "The comment is longer than 2000 characters"));
         }
         Answerable answerable = answerable(token);
         Campaign c = answerable.campaign();

@@ -85,7 +85,9 @@ public class CsvImporter {
         mapping.items().forEach(item -> requireColumn(header, item.column(), missing));
         if (!missing.isEmpty()) {
             delete(file);
-            throw ApiException.badRequest(Refusal.of("import.columnsMissing", "The file has no column {0}; its columns are {1}", String.join(", ", missing), String.valueOf(header)));
+            throw ApiException.badRequest(Refusal.of("import.columnsMissing",
+                    "The file has no column {0}; its columns are {1}",
+                    String.join(", ", missing), String.valueOf(header)));
         }
         long total = countRows(file);
         ImportJob job = new ImportJob(UUID.randomUUID().toString(), mapping.journeyId(), dryRun, ImportJob.Status.RUNNING,
@@ -256,7 +258,8 @@ public class CsvImporter {
             return parser.getHeaderNames();
         } catch (IOException | RuntimeException e) {
             delete(file);
-            throw ApiException.badRequest(Refusal.of("import.notCsv", "The file is not a CSV with a header row: {0}", e.getMessage()));
+            throw ApiException.badRequest(Refusal.of("import.notCsv",
+                    "The file is not a CSV with a header row: {0}", e.getMessage()));
         }
     }
 
