@@ -4,10 +4,10 @@ import io.cairn.metrics.aggregate.BucketRepository;
 import io.cairn.metrics.analysis.TouchpointInfo;
 import io.cairn.metrics.ingest.Submission;
 import io.cairn.metrics.kase.Case;
+import io.cairn.metrics.kase.CaseWording;
 import io.cairn.metrics.kase.CaseService;
 import io.cairn.metrics.score.Distribution;
 import io.cairn.metrics.score.Metric;
-import io.cairn.metrics.score.Performance;
 import io.cairn.metrics.score.Score;
 import io.cairn.metrics.score.Scores;
 import io.cairn.metrics.score.Window;
@@ -64,11 +64,7 @@ public class AlertEvaluator {
                 }
                 String name = info.containsKey(touchpointId) ? info.get(touchpointId).name() : touchpointId;
                 if (rule.type() == AlertRule.Type.BELOW_TARGET && now.value() < rule.threshold()) {
-                    found.add(cases.open(rule, touchpointId, info.get(touchpointId),
-                            name + ": " + rule.metric() + " below " + format(rule.metric(), rule.threshold()),
-                            String.format(Locale.ROOT, "%s (n=%d, ±%.1f) is below %s over the last %d days",
-                                    Performance.format(rule.metric(), now.value()), now.n(), margin(now),
-                                    format(rule.metric(), rule.threshold()), rule.windowDays()),
+                    found.add(open(rule, touchpointId, info.get(touchpointId), name,
                             Case.Finding.belowTarget(now.value(), now.n(), now.margin(), rule.threshold(), rule.windowDays())));
                 }
                 Distribution before = previous.get(touchpointId);
@@ -76,11 +72,7 @@ public class AlertEvaluator {
                     Score then = Scores.headline(before);
                     if (then.n() >= rule.minN() && then.value() - now.value() >= rule.dropPoints()
                             && beyondMargins(then, now)) {
-                        found.add(cases.open(rule, touchpointId, info.get(touchpointId),
-                                name + ": " + rule.metric() + " dropped",
-                                String.format(Locale.ROOT, "%s fell from %s (n=%d) to %s (n=%d) against the previous %d days, beyond the margins of error",
-                                        rule.metric(), format(rule.metric(), then.value()), then.n(),
-                                        format(rule.metric(), now.value()), now.n(), rule.windowDays()),
+                        found.add(open(rule, touchpointId, info.get(touchpointId), name,
                                 Case.Finding.drop(now.value(), now.n(), then.value(), then.n(), rule.windowDays())));
                     }
                 }
@@ -108,9 +100,7 @@ public class AlertEvaluator {
                             && (rule.touchpointId() == null || rule.touchpointId().equals(answer.touchpointId()))) {
                         TouchpointInfo touchpoint = touchpointInfo(s.journeyId()).get(answer.touchpointId());
                         String name = touchpoint == null ? answer.touchpointId() : touchpoint.name();
-                        cases.open(rule, answer.touchpointId(), touchpoint, name + ": detractor to follow up",
-                                String.format(Locale.ROOT, "%s %d with the comment \"%s\" (at %s)", answer.metric(),
-                                        answer.score(), answer.comment(), s.at()),
+                        open(rule, answer.touchpointId(), touchpoint, name,
                                 Case.Finding.detractor(answer.score(), answer.comment(), s.at()));
                     }
                 }
@@ -140,8 +130,10 @@ public class AlertEvaluator {
         }
     }
 
-    private static String format(Metric metric, double value) {
-        return Performance.format(metric, value).replaceFirst("^\\S+ ", "");
+    /** Opens (or adds to) the case of {@code finding}, its title and reason in English. */
+    private Case open(AlertRule rule, String touchpointId, TouchpointInfo touchpoint, String name, Case.Finding finding) {
+        return cases.open(rule, touchpointId, touchpoint, CaseWording.title(name, rule.metric(), finding, Locale.ENGLISH),
+                CaseWording.reason(rule.metric(), finding, Locale.ENGLISH), finding);
     }
 
     /**
@@ -157,7 +149,4 @@ public class AlertEvaluator {
         return then.value() - now.value() > Math.sqrt(before * before + after * after);
     }
 
-    private static double margin(Score score) {
-        return score.margin() == null ? Double.NaN : score.margin();
-    }
 }

@@ -79,7 +79,7 @@ public final class Analysis {
         String reason = String.format(Locale.ROOT, "%s (n=%d, ±%s) is %s the target %s by %.1f%s",
                 Performance.format(metric, score.value()), score.n(),
                 score.margin() == null ? "?" : String.format(Locale.ROOT, "%.1f", score.margin()),
-                weak ? "below" : "at or above", Performance.format(metric, target).replaceFirst("^\\S+ ", ""),
+                weak ? "below" : "at or above", Performance.figure(metric, target),
                 Math.abs(gap), importance == null ? "" : "; importance " + importance + (derived ? " (derived)" : ""));
         return new Weakness(touchpoint.id(), touchpoint.name(), touchpoint.stageId(), touchpoint.ownerTeam(), metric,
                 weak ? Weakness.Status.WEAK : Weakness.Status.OK, score, target, gap, importance, derived, severity,

@@ -14,12 +14,17 @@ public final class Performance {
         };
     }
 
-    /** The unit a metric's figure is reported in, for messages. */
+    /** A metric's figure with its name, for messages: {@code CSAT 62.5%}. */
     public static String format(Metric metric, double value) {
+        return metric + " " + figure(metric, value);
+    }
+
+    /** A metric's figure in the unit it is reported in: NPS {@code +12}, CSAT {@code 62.5%}, CES {@code 5.25}. */
+    public static String figure(Metric metric, double value) {
         return switch (metric) {
-            case NPS -> String.format(java.util.Locale.ROOT, "NPS %+.0f", value);
-            case CSAT -> String.format(java.util.Locale.ROOT, "CSAT %.1f%%", value);
-            case CES -> String.format(java.util.Locale.ROOT, "CES %.2f", value);
+            case NPS -> String.format(java.util.Locale.ROOT, "%+.0f", value);
+            case CSAT -> String.format(java.util.Locale.ROOT, "%.1f%%", value);
+            case CES -> String.format(java.util.Locale.ROOT, "%.2f", value);
         };
     }
 }

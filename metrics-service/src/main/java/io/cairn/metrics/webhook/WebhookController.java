@@ -38,8 +38,8 @@ public class WebhookController {
     @ResponseStatus(HttpStatus.CREATED)
     WebhookSubscription.View create(@Valid @RequestBody WebhookSubscription.Input input, Authentication user) {
         return mongo.insert(new WebhookSubscription(UUID.randomUUID().toString(), input.url(), input.secret(),
-                input.team() == null || input.team().isBlank() ? null : input.team().trim(), user.getName(),
-                clock.instant())).view();
+                input.team() == null || input.team().isBlank() ? null : input.team().trim(),
+                input.language() == null ? "en" : input.language(), user.getName(), clock.instant())).view();
     }
 
     @GetMapping("/webhooks")

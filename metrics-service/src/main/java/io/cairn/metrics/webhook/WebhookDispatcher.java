@@ -1,6 +1,7 @@
 package io.cairn.metrics.webhook;
 
 import io.cairn.metrics.kase.Case;
+import io.cairn.metrics.kase.CaseWording;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -59,18 +61,26 @@ public class WebhookDispatcher {
         this.backoff = backoff;
     }
 
-    /** Queues {@code event} (e.g. case.opened) of {@code kase} for every matching subscription. */
+    /**
+     * Queues {@code event} (e.g. case.opened) of {@code kase} for every matching subscription, its text in the
+     * subscription's language (one body per language).
+     */
     public void publish(String event, Case kase, String actor) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("text", text(event, kase, actor));
-        payload.put("event", event);
-        payload.put("actor", actor);
-        payload.put("at", clock.instant().toString());
-        payload.put("case", kase);
-        byte[] body = json.writeValueAsBytes(payload);
+        String at = clock.instant().toString();
+        Map<String, byte[]> bodies = new java.util.HashMap<>();
         Query matching = Query.query(new Criteria().orOperator(Criteria.where("team").isNull(),
                 Criteria.where("team").is(kase.ownerTeam())));
         for (WebhookSubscription subscription : mongo.find(matching, WebhookSubscription.class)) {
+            byte[] body = bodies.computeIfAbsent(subscription.language(), language -> {
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("text", CaseWording.event(event, kase, actor, Locale.forLanguageTag(language)));
+                payload.put("event", event);
+                payload.put("actor", actor);
+                payload.put("at", at);
+                payload.put("language", language);
+                payload.put("case", kase);
+                return json.writeValueAsBytes(payload);
+            });
             scheduler.execute(() -> deliver(subscription, event, kase.id(), body, 1));
         }
     }
@@ -117,16 +127,6 @@ public class WebhookDispatcher {
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String text(String event, Case kase, String actor) {
-        return switch (event) {
-            case "case.opened" -> "New case for " + kase.ownerTeam() + ": " + kase.title() + " (" + kase.reason()
-                    + "), due " + kase.dueAt();
-            case "case.acknowledged" -> "Case acknowledged by " + actor + ": " + kase.title();
-            case "case.resolved" -> "Case resolved by " + actor + ": " + kase.title() + ". " + kase.resolutionNote();
-            default -> event + ": " + kase.title();
-        };
     }
 
     @PreDestroy

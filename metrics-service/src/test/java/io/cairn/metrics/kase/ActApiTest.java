@@ -208,6 +208,10 @@ class ActApiTest {
                 "\"score\":60.0", "\"n\":100", "\"previousScore\":75.0", "\"previousN\":100", "\"days\":30"));
     }
 
+    List<FakeService.Request> deliveries(String path) {
+        return receiver.requests().stream().filter(r -> r.uri().equals(path)).toList();
+    }
+
     @Test
     void aDetractorWithACommentOpensAFollowUpAndWebhooksAreSignedAndRetried() throws Exception {
         receiver.reset();
@@ -215,6 +219,15 @@ class ActApiTest {
         JsonNode hook = http.post("/webhooks", bearer("admin"), Map.of("url", receiver.url() + "/hook", "secret", SECRET,
                 "team", "fleet")).json();
         assertThat(hook.has("secret")).isFalse();
+        assertThat(hook.at("/language").asString()).isEqualTo("en");
+        // a second subscriber reads its texts in simplified Chinese; a language the suite does not speak is refused
+        receiver.reply("POST", "/hook-zh", 204, "");
+        assertThat(http.post("/webhooks", bearer("admin"), Map.of("url", receiver.url() + "/hook-zh", "secret", SECRET,
+                "team", "fleet", "language", "zh-CN")).status()).isEqualTo(201);
+        ServiceHttp.Response french = http.post("/webhooks", bearer("admin"), Map.of("url", receiver.url() + "/hook-fr",
+                "secret", SECRET, "language", "fr"));
+        assertThat(french.status()).isEqualTo(400);
+        assertThat(french.json().at("/errors/0/message").asString()).isEqualTo("must be one of en, zh-CN, zh-TW");
         assertThat(http.post("/webhooks", bearer("analyst"), Map.of("url", receiver.url(), "secret", SECRET)).status()).isEqualTo(403);
         rule(Map.of("journeyId", journey, "type", "DETRACTOR_COMMENT", "metric", "CSAT", "slaHours", 24));
 
@@ -231,14 +244,14 @@ class ActApiTest {
 
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         receiver.reply("POST", "/hook", 500, "{}");
-        while (receiver.requests().isEmpty() && System.nanoTime() < deadline) {
+        while (deliveries("/hook").isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         receiver.reply("POST", "/hook", 204, "");
-        while (receiver.requests().size() < 2 && System.nanoTime() < deadline) {
+        while ((deliveries("/hook").size() < 2 || deliveries("/hook-zh").isEmpty()) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        List<FakeService.Request> deliveries = new ArrayList<>(receiver.requests());
+        List<FakeService.Request> deliveries = deliveries("/hook");
         assertThat(deliveries).hasSizeGreaterThanOrEqualTo(2);
         FakeService.Request delivered = deliveries.get(deliveries.size() - 1);
         Mac mac = Mac.getInstance("HmacSHA256");
@@ -248,6 +261,10 @@ class ActApiTest {
         JsonNode payload = ServiceHttp.JSON.readTree(delivered.body());
         assertThat(payload.at("/event").asString()).isEqualTo("case.opened");
         assertThat(payload.at("/text").asString()).contains("New case for fleet", "detractor");
+        JsonNode chinese = ServiceHttp.JSON.readTree(deliveries("/hook-zh").get(0).body());
+        assertThat(chinese.at("/language").asString()).isEqualTo("zh-CN");
+        assertThat(chinese.at("/text").asString()).startsWith("fleet 有新工单：Seat comfort：需跟进的贬损者（CSAT 1，评论：“Broken recline, 9 hours”（");
+        assertThat(chinese.at("/case/id").asString()).isEqualTo(payload.at("/case/id").asString());
 
         Thread.sleep(200);
         JsonNode log = http.get("/webhooks/" + hook.at("/id").asString() + "/deliveries", bearer("admin")).json();

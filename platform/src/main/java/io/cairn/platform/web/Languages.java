@@ -14,6 +14,9 @@ public final class Languages {
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE,
             Locale.TRADITIONAL_CHINESE);
 
+    /** Their tags, as a field that names one of them is validated ({@code en}, {@code zh-CN}, {@code zh-TW}). */
+    public static final String TAG_PATTERN = "^(en|zh-CN|zh-TW)$";
+
     private Languages() {
     }
 
