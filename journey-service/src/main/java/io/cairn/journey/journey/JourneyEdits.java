@@ -1,6 +1,7 @@
 package io.cairn.journey.journey;
 
 import io.cairn.platform.web.ApiException;
+import io.cairn.platform.web.Refusal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +30,8 @@ final class JourneyEdits {
 
     static Journey archive(Journey journey) {
         if (journey.status() == JourneyStatus.ARCHIVED) {
-            throw ApiException.invalidState("Journey " + journey.id() + " is already archived");
+            throw ApiException.invalidState(Refusal.of("journey.alreadyArchived",
+                    "Journey {0} is already archived", journey.id()));
         }
         return journey.withStatus(JourneyStatus.ARCHIVED);
     }
@@ -37,14 +39,16 @@ final class JourneyEdits {
     /** Back from the archive, as a draft. */
     static Journey restore(Journey journey) {
         if (journey.status() != JourneyStatus.ARCHIVED) {
-            throw ApiException.invalidState("Journey " + journey.id() + " is not archived");
+            throw ApiException.invalidState(Refusal.of("journey.notArchived",
+                    "Journey {0} is not archived", journey.id()));
         }
         return journey.withStatus(JourneyStatus.DRAFT);
     }
 
     static void requireDeletable(Journey journey) {
         if (journey.status() != JourneyStatus.ARCHIVED) {
-            throw ApiException.invalidState("Only archived journeys can be deleted; archive journey " + journey.id() + " first");
+            throw ApiException.invalidState(Refusal.of("journey.deleteUnarchived",
+                    "Only archived journeys can be deleted; archive journey {0} first", journey.id()));
         }
     }
 
@@ -52,7 +56,8 @@ final class JourneyEdits {
         requireEditable(journey);
         int at = position == null ? journey.stages().size() : position;
         if (at > journey.stages().size()) {
-            throw ApiException.badRequest("position must be between 0 and " + journey.stages().size());
+            throw ApiException.badRequest(Refusal.of("stage.position",
+                    "position must be between 0 and {0}", journey.stages().size()));
         }
         return insertStage(journey, newStage(input), at);
     }
@@ -61,14 +66,16 @@ final class JourneyEdits {
     static Journey restoreStage(Journey journey, Stage stage, int position) {
         requireEditable(journey);
         if (journey.stages().stream().anyMatch(s -> s.id().equals(stage.id()))) {
-            throw ApiException.invalidState("Stage " + stage.id() + " is on journey " + journey.id() + "; only a removed stage is restored");
+            throw ApiException.invalidState(Refusal.of("stage.notRemoved",
+                    "Stage {0} is on journey {1}; only a removed stage is restored", stage.id(), journey.id()));
         }
         return insertStage(journey, stage, Math.min(position, journey.stages().size()));
     }
 
     private static Journey insertStage(Journey journey, Stage stage, int at) {
         if (journey.stages().size() >= Journey.MAX_STAGES) {
-            throw ApiException.badRequest("A journey has at most " + Journey.MAX_STAGES + " stages");
+            throw ApiException.badRequest(Refusal.of("journey.tooManyStages",
+                    "A journey has at most {0} stages", Journey.MAX_STAGES));
         }
         List<Stage> stages = new ArrayList<>(journey.stages());
         stages.add(at, stage);
@@ -77,7 +84,7 @@ final class JourneyEdits {
 
     static Stage newStage(StageInput input) {
         if (input.name() == null || input.name().isBlank()) {
-            throw ApiException.badRequest("A stage needs a name");
+            throw ApiException.badRequest(Refusal.of("stage.nameRequired", "A stage needs a name"));
         }
         return new Stage(UUID.randomUUID().toString(), input.name().trim(), blankToNull(input.description()),
                 blankToNull(input.customerGoal()), input.designedEmotion() == null ? 0 : input.designedEmotion());
@@ -87,7 +94,7 @@ final class JourneyEdits {
         requireEditable(journey);
         Stage stage = stage(journey, stageId);
         if (input.name() != null && input.name().isBlank()) {
-            throw ApiException.badRequest("A stage needs a name");
+            throw ApiException.badRequest(Refusal.of("stage.nameRequired", "A stage needs a name"));
         }
         Stage changed = new Stage(stage.id(),
                 input.name() == null ? stage.name() : input.name().trim(),
@@ -107,7 +114,8 @@ final class JourneyEdits {
         requireEditable(journey);
         List<String> current = journey.stages().stream().map(Stage::id).toList();
         if (stageIds.size() != current.size() || !new HashSet<>(stageIds).equals(new HashSet<>(current))) {
-            throw ApiException.badRequest("stageIds must list every stage of the journey exactly once: " + current);
+            throw ApiException.badRequest(Refusal.of("stage.orderIncomplete",
+                    "stageIds must list every stage of the journey exactly once: {0}", String.valueOf(current)));
         }
         return journey.withStages(stageIds.stream().map(id -> stage(journey, id)).toList());
     }
@@ -119,7 +127,8 @@ final class JourneyEdits {
 
     private static void requireEditable(Journey journey) {
         if (journey.status() == JourneyStatus.ARCHIVED) {
-            throw ApiException.invalidState("Journey " + journey.id() + " is archived; restore it to edit it");
+            throw ApiException.invalidState(Refusal.of("journey.archived",
+                    "Journey {0} is archived; restore it to edit it", journey.id()));
         }
     }
 

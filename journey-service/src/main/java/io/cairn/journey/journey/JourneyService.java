@@ -6,6 +6,7 @@ import io.cairn.platform.revision.RevisionDiff;
 import io.cairn.platform.revision.RevisionLog;
 import io.cairn.platform.revision.RevisionPage;
 import io.cairn.platform.web.ApiException;
+import io.cairn.platform.web.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -167,13 +168,15 @@ public class JourneyService {
         if (inStage > 0) {
             if (removal == null || removal.touchpoints() == null) {
                 throw new ApiException(org.springframework.http.HttpStatus.CONFLICT, "STAGE_HAS_TOUCHPOINTS",
-                        "Stage " + stageId + " has " + inStage + " touchpoints: remove it with touchpoints=MOVE and "
-                                + "targetStageId=<another stage>, or touchpoints=DELETE", Map.of("touchpoints", inStage));
+                        Refusal.of("stage.hasTouchpoints", "Stage {0} has {1} touchpoints: remove it with touchpoints=MOVE"
+                                + " and targetStageId=<another stage>, or touchpoints=DELETE", stageId, inStage),
+                        Map.of("touchpoints", inStage));
             }
             String target = removal.touchpoints() == StageRemoval.Touchpoints.MOVE ? removal.targetStageId() : null;
             if (removal.touchpoints() == StageRemoval.Touchpoints.MOVE) {
                 if (target == null || target.equals(stageId)) {
-                    throw ApiException.badRequest("touchpoints=MOVE needs a targetStageId other than the removed stage");
+                    throw ApiException.badRequest(Refusal.of("stage.moveTargetMissing",
+                            "touchpoints=MOVE needs a targetStageId other than the removed stage"));
                 }
                 JourneyEdits.stage(journey, target);
             }
@@ -293,8 +296,9 @@ public class JourneyService {
     }
 
     private static ApiException conflict(Journey current) {
-        return ApiException.conflict("Journey " + current.id() + " has changed: it is at version " + current.version()
-                + "; reload it and apply your change again", current.version());
+        return ApiException.conflict(Refusal.of("journey.changed",
+                "Journey {0} has changed: it is at version {1}; reload it and apply your change again",
+                current.id(), String.valueOf(current.version())), current.version());
     }
 
     private Instant now() {

@@ -118,6 +118,11 @@ class JourneyApiTest {
         assertThat(http.post("/journeys", bearer("designer"), Map.of("name", "Trip",
                 "stages", List.of(Map.of("name", "Book", "designedEmotion", "happy"))), Map.of("Accept-Language", "zh-TW"))
                 .json().at("/errors/0/message").asString()).isEqualTo("必須是數字");
+        // refusals the service words itself, and what does not exist
+        assertThat(http.get("/journeys/nope", bearer("viewer"), Map.of("Accept-Language", "zh-TW")).json().at("/detail")
+                .asString()).isEqualTo("旅程 nope 不存在");
+        assertThat(http.get("/journeys/nope", bearer("viewer")).json().at("/detail").asString())
+                .isEqualTo("Journey nope does not exist");
     }
 
     private static Map<String, String> messages(JsonNode problem) {

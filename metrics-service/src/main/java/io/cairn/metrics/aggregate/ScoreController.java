@@ -7,6 +7,7 @@ import io.cairn.metrics.score.Scores;
 import io.cairn.metrics.score.Segments;
 import io.cairn.metrics.score.Window;
 import io.cairn.platform.web.ApiException;
+import io.cairn.platform.web.Refusal;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.time.DayOfWeek;
@@ -132,7 +133,8 @@ public class ScoreController {
             case "DAY" -> day;
             case "WEEK" -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             case "MONTH" -> day.withDayOfMonth(1);
-            default -> throw ApiException.badRequest("interval must be DAY, WEEK or MONTH");
+            default -> throw ApiException.badRequest(Refusal.of("scores.interval",
+                    "interval must be DAY, WEEK or MONTH"));
         };
     }
 

@@ -2,6 +2,7 @@ package io.cairn.metrics.alert;
 
 import io.cairn.metrics.kase.Case;
 import io.cairn.platform.web.ApiException;
+import io.cairn.platform.web.Refusal;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.List;
@@ -37,13 +38,15 @@ public class AlertController {
     @ResponseStatus(HttpStatus.CREATED)
     AlertRule create(@Valid @RequestBody AlertRule.Input input, Authentication user) {
         if (input.type() == AlertRule.Type.BELOW_TARGET && input.threshold() == null) {
-            throw ApiException.badRequest("A BELOW_TARGET rule needs a threshold");
+            throw ApiException.badRequest(Refusal.of("rule.thresholdRequired",
+                    "A BELOW_TARGET rule needs a threshold"));
         }
         if (input.type() == AlertRule.Type.DROP && input.dropPoints() == null) {
-            throw ApiException.badRequest("A DROP rule needs dropPoints");
+            throw ApiException.badRequest(Refusal.of("rule.dropPointsRequired", "A DROP rule needs dropPoints"));
         }
         if (input.type() == AlertRule.Type.DETRACTOR_COMMENT && input.metric() == io.cairn.metrics.score.Metric.CES) {
-            throw ApiException.badRequest("Detractors are NPS 0-6 or CSAT 1-2 answers; CES has none");
+            throw ApiException.badRequest(Refusal.of("rule.noCesDetractors",
+                    "Detractors are NPS 0-6 or CSAT 1-2 answers; CES has none"));
         }
         return rules.insert(new AlertRule(UUID.randomUUID().toString(), input.journeyId(), input.touchpointId(),
                 input.type(), input.metric(), input.threshold(), input.dropPoints(),

@@ -49,12 +49,14 @@ public class ImportController {
         try {
             mapping = json.readValue(mappingJson, ImportMapping.class);
         } catch (JacksonException e) {
-            throw ApiException.badRequest("mapping is not valid JSON of the expected shape: " + e.getOriginalMessage());
+            throw ApiException.badRequest(Refusal.of("import.mappingUnreadable",
+                    "mapping is not valid JSON of the expected shape: {0}", e.getOriginalMessage()));
         }
         Set<ConstraintViolation<ImportMapping>> violations = validator.validate(mapping);
         if (!violations.isEmpty()) {
-            throw ApiException.badRequest("Invalid mapping: " + violations.stream()
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining(", ")));
+            throw ApiException.badRequest(Refusal.of("import.mappingInvalid",
+                    "Invalid mapping: {0}", violations.stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining(", "))));
         }
         if (file.isEmpty()) {
             throw ApiException.badRequest(Refusal.of("import.emptyFile", "The file is empty"));

@@ -3,6 +3,7 @@ package io.cairn.metrics.ingest;
 import io.cairn.metrics.score.Metric;
 import io.cairn.metrics.score.Segments;
 import io.cairn.platform.web.ApiException;
+import io.cairn.platform.web.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -43,25 +44,31 @@ public record ImportMapping(
             return this;
         }
         if (outcome.values() == null || outcome.values().isEmpty()) {
-            throw ApiException.badRequest("The outcome column " + outcome.column()
-                    + " is satisfied or not: give each of its values 1 (satisfied) or 0 (not), e.g. {\"Satisfied\": 1}");
+            throw ApiException.badRequest(Refusal.of("import.outcomeValuesRequired",
+                    "The outcome column {0} is satisfied or not: give each of its values 1 (satisfied) or 0 (not), e.g. '{'\"Satisfied\": 1}",
+                    outcome.column()));
         }
         Map<String, Integer> categories = new HashMap<>();
         Map<String, String> spelledAs = new HashMap<>();
         outcome.values().forEach((category, flag) -> {
             if (flag == null || flag < 0 || flag > 1) {
-                throw ApiException.badRequest("The outcome value '" + category + "' must be 1 (satisfied) or 0 (not), not " + flag);
+                throw ApiException.badRequest(Refusal.of("import.outcomeValueFlag",
+                        "The outcome value ''{0}'' must be 1 (satisfied) or 0 (not), not {1}",
+                        category, String.valueOf(flag)));
             }
             String key = Segments.normalise(category);
             Integer before = categories.putIfAbsent(key, flag);
             if (before != null && !before.equals(flag)) {
-                throw ApiException.badRequest("The outcome values '" + spelledAs.get(key) + "' and '" + category
-                        + "' are one value (case and spaces are ignored) but are given " + before + " and " + flag);
+                throw ApiException.badRequest(Refusal.of("import.outcomeSpellings",
+                        "The outcome values ''{0}'' and ''{1}'' are one value (case and spaces are ignored) but are given {2} and {3}",
+                        spelledAs.get(key), category, String.valueOf(before), String.valueOf(flag)));
             }
             spelledAs.putIfAbsent(key, category);
         });
         if (outcome.otherwise() != null && (outcome.otherwise() < 0 || outcome.otherwise() > 1)) {
-            throw ApiException.badRequest("The outcome's otherwise must be 1 (satisfied) or 0 (not), not " + outcome.otherwise());
+            throw ApiException.badRequest(Refusal.of("import.outcomeOtherwise",
+                    "The outcome''s otherwise must be 1 (satisfied) or 0 (not), not {0}",
+                    String.valueOf(outcome.otherwise())));
         }
         return new ImportMapping(journeyId, idColumn, timestampColumn, timestamp, segmentColumns,
                 new OutcomeMapping(outcome.column(), outcome.type(), Map.copyOf(categories), outcome.otherwise()), items, delimiter);

@@ -5,6 +5,7 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 import io.cairn.metrics.aggregate.BucketRepository;
 import io.cairn.platform.web.ApiException;
+import io.cairn.platform.web.Refusal;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.BufferedReader;
@@ -90,7 +91,8 @@ public class IngestionService {
                 String id = null;
                 try {
                     if (line.length() > MAX_LINE) {
-                        throw ApiException.badRequest("line is longer than " + MAX_LINE + " characters");
+                        throw ApiException.badRequest(Refusal.of("ingest.lineTooLong",
+                                "line is longer than {0} characters", MAX_LINE));
                     }
                     SubmissionRequest request = json.readValue(line, SubmissionRequest.class);
                     id = request.id();
@@ -121,7 +123,8 @@ public class IngestionService {
                 }
             }
         } catch (IOException e) {
-            throw ApiException.badRequest("The request body could not be read: " + e.getMessage());
+            throw ApiException.badRequest(Refusal.of("ingest.bodyUnreadable",
+                    "The request body could not be read: {0}", e.getMessage()));
         }
         if (!batch.isEmpty()) {
             int stored = store(batch).size();

@@ -3,6 +3,7 @@ package io.cairn.metrics.ingest;
 import io.cairn.metrics.score.Metric;
 import io.cairn.metrics.score.Segments;
 import io.cairn.platform.web.ApiException;
+import io.cairn.platform.web.Refusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,11 +24,13 @@ final class SubmissionRules {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant at = request.at() == null ? now : request.at().truncatedTo(ChronoUnit.MILLIS);
         if (at.isAfter(now.plus(Duration.ofDays(1)))) {
-            throw ApiException.badRequest("Submission " + request.id() + ": at " + at + " is in the future");
+            throw ApiException.badRequest(Refusal.of("submission.future",
+                    "Submission {0}: at {1} is in the future", request.id(), String.valueOf(at)));
         }
         if (request.outcome() != null && request.outcome().type() == SubmissionRequest.OutcomeType.SATISFIED
                 && request.outcome().value() > 1) {
-            throw ApiException.badRequest("Submission " + request.id() + ": a SATISFIED outcome is 0 (no) or 1 (yes)");
+            throw ApiException.badRequest(Refusal.of("submission.satisfiedOutcome",
+                    "Submission {0}: a SATISFIED outcome is 0 (no) or 1 (yes)", request.id()));
         }
         Set<String> seen = new HashSet<>();
         List<Submission.Answer> answers = new java.util.ArrayList<>();
@@ -35,12 +38,14 @@ final class SubmissionRules {
             SubmissionRequest.Item item = request.items().get(i);
             Metric metric = item.metric();
             if (!metric.accepts(item.score())) {
-                throw ApiException.badRequest("Submission " + request.id() + ", items[" + i + "]: score " + item.score()
-                        + " is outside the " + metric + " scale " + metric.min() + "-" + metric.max());
+                throw ApiException.badRequest(Refusal.of("submission.outsideScale",
+                        "Submission {0}, items[{1}]: score {2} is outside the {3} scale {4}-{5}",
+                        request.id(), String.valueOf(i), String.valueOf(item.score()), metric, String.valueOf(metric.min()), String.valueOf(metric.max())));
             }
             if (!seen.add(item.touchpointId().trim() + "|" + metric)) {
-                throw ApiException.badRequest("Submission " + request.id() + ", items[" + i + "]: touchpoint "
-                        + item.touchpointId() + " is answered twice for " + metric);
+                throw ApiException.badRequest(Refusal.of("submission.answeredTwice",
+                        "Submission {0}, items[{1}]: touchpoint {2} is answered twice for {3}",
+                        request.id(), String.valueOf(i), item.touchpointId(), metric));
             }
             String comment = item.comment() == null || item.comment().isBlank() ? null : item.comment().trim();
             answers.add(new Submission.Answer(item.touchpointId().trim(), metric, item.score(), comment));

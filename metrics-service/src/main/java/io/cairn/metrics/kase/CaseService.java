@@ -4,6 +4,7 @@ import io.cairn.metrics.alert.AlertRule;
 import io.cairn.metrics.analysis.TouchpointInfo;
 import io.cairn.metrics.webhook.WebhookDispatcher;
 import io.cairn.platform.web.ApiException;
+import io.cairn.platform.web.Refusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +72,8 @@ public class CaseService {
     public Case acknowledge(String id, long expectedVersion, String note, String actor) {
         Case current = current(id, expectedVersion);
         if (current.status() != Case.Status.OPEN) {
-            throw ApiException.invalidState("Case " + id + " is " + current.status() + "; only an open case can be acknowledged");
+            throw ApiException.invalidState(Refusal.of("case.acknowledgeNotOpen",
+                    "Case {0} is {1}; only an open case can be acknowledged", id, current.status()));
         }
         Case updated = change(current, Case.Status.ACKNOWLEDGED, current.openKey(), null, actor, "ACKNOWLEDGED", note);
         webhooks.publish("case.acknowledged", updated, actor);
@@ -80,11 +82,12 @@ public class CaseService {
 
     public Case resolve(String id, long expectedVersion, String note, String actor) {
         if (note == null || note.isBlank()) {
-            throw ApiException.badRequest("A case is resolved with a note saying what was done");
+            throw ApiException.badRequest(Refusal.of("case.noteRequired",
+                    "A case is resolved with a note saying what was done"));
         }
         Case current = current(id, expectedVersion);
         if (current.status() == Case.Status.RESOLVED) {
-            throw ApiException.invalidState("Case " + id + " is already resolved");
+            throw ApiException.invalidState(Refusal.of("case.alreadyResolved", "Case {0} is already resolved", id));
         }
         // no open key any more: the next finding of the rule opens a new case
         Case updated = change(current, Case.Status.RESOLVED, null, note.trim(), actor, "RESOLVED", note.trim());
@@ -121,7 +124,8 @@ public class CaseService {
             String note) {
         Case updated = withHistory(current, status, openKey, resolution, new Case.Event(now(), actor, action, note));
         if (!cases.replace(updated, current.version())) {
-            throw ApiException.conflict("Case " + current.id() + " has changed; reload it", get(current.id()).version());
+            throw ApiException.conflict(Refusal.of("case.changed",
+                    "Case {0} has changed; reload it", current.id()), get(current.id()).version());
         }
         return updated;
     }
@@ -142,7 +146,9 @@ public class CaseService {
     private Case current(String id, long expectedVersion) {
         Case current = get(id);
         if (current.version() != expectedVersion) {
-            throw ApiException.conflict("Case " + id + " has changed: it is at version " + current.version(), current.version());
+            throw ApiException.conflict(Refusal.of("case.versionChanged",
+                    "Case {0} has changed: it is at version {1}",
+                    id, String.valueOf(current.version())), current.version());
         }
         return current;
     }

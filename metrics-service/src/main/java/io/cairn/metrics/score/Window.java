@@ -1,6 +1,7 @@
 package io.cairn.metrics.score;
 
 import io.cairn.platform.web.ApiException;
+import io.cairn.platform.web.Refusal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,11 +14,11 @@ public record Window(LocalDate from, LocalDate to) {
         LocalDate end = to == null || to.isBlank() ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : day("to", to);
         int length = days == null ? 90 : days;
         if (length < 1 || length > 3660) {
-            throw ApiException.badRequest("days must be between 1 and 3660");
+            throw ApiException.badRequest(Refusal.of("window.days", "days must be between 1 and 3660"));
         }
         LocalDate start = from == null || from.isBlank() ? end.minusDays(length - 1L) : day("from", from);
         if (start.isAfter(end)) {
-            throw ApiException.badRequest("from must not be after to");
+            throw ApiException.badRequest(Refusal.of("window.order", "from must not be after to"));
         }
         return new Window(start, end);
     }
@@ -32,7 +33,7 @@ public record Window(LocalDate from, LocalDate to) {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + " must be a date like 2026-01-31");
+            throw ApiException.badRequest(Refusal.of("window.date", "{0} must be a date like 2026-01-31", name));
         }
     }
 }

@@ -145,5 +145,8 @@ class AnalysisApiTest {
         // also where the window holds no answers
         assertThat(http.get("/scores/series?touchpointId=" + tp("food") + "&interval=YEAR&from=2020-01-01&to=2020-01-31",
                 bearer("viewer")).status()).isEqualTo(400);
+        // a refused window is explained in the caller's language
+        assertThat(http.get("/scores?touchpointId=" + tp("food") + "&from=2026-11-30&to=2026-11-01", bearer("viewer"),
+                java.util.Map.of("Accept-Language", "zh-CN")).json().at("/detail").asString()).isEqualTo("from 不能晚于 to");
     }
 }

@@ -39,8 +39,10 @@ public class ApiException extends RuntimeException {
         this(status, code, message, Map.of());
     }
 
+    /** {@code what} names the kind of object in English ("Alert rule"); the platform's texts name it in other languages. */
     public static ApiException notFound(String what, Object id) {
-        return new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, what + " " + id + " does not exist");
+        return new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, Refusal.of(
+                "problem.notFound." + what.replace(' ', '_'), what + " {0} does not exist", String.valueOf(id)));
     }
 
     /** A write based on a stale version: names the current one so the client can reload or re-apply. */

@@ -1,6 +1,7 @@
 package io.cairn.touchpoint.touchpoint;
 
 import io.cairn.platform.web.ApiException;
+import io.cairn.platform.web.Refusal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,8 @@ final class TouchpointEdits {
         Map<Metric, Double> checked = new LinkedHashMap<>();
         targets.forEach((metric, value) -> {
             if (value == null || !metric.accepts(value)) {
-                throw ApiException.badRequest("Target for " + metric + " must be within " + metric.range());
+                throw ApiException.badRequest(Refusal.of("touchpoint.targetOutOfRange",
+                        "Target for {0} must be within {1}", metric, metric.range()));
             }
             checked.put(metric, value);
         });

@@ -6,6 +6,7 @@ import io.cairn.platform.revision.RevisionDiff;
 import io.cairn.platform.revision.RevisionLog;
 import io.cairn.platform.revision.RevisionPage;
 import io.cairn.platform.web.ApiException;
+import io.cairn.platform.web.Refusal;
 import io.cairn.touchpoint.journey.JourneyClient;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,7 +71,8 @@ public class TouchpointService {
         List<Touchpoint> created = new ArrayList<>();
         for (TouchpointRequests.Placed placed : request.touchpoints()) {
             if (!stageIds.contains(placed.stageId())) {
-                throw ApiException.badRequest("Stage " + placed.stageId() + " is not a stage of journey " + request.journeyId());
+                throw ApiException.badRequest(Refusal.of("touchpoint.unknownStage",
+                        "Stage {0} is not a stage of journey {1}", placed.stageId(), request.journeyId()));
             }
             List<Touchpoint> stage = existing.computeIfAbsent(placed.stageId(),
                     id -> touchpoints.inStage(request.journeyId(), id));
@@ -164,8 +166,9 @@ public class TouchpointService {
         Revision last = deletedOne(id);
         Touchpoint was = last.snapshotAs(Touchpoint.class);
         if (journeys.stages(was.journeyId()).stream().noneMatch(s -> s.id().equals(was.stageId()))) {
-            throw ApiException.invalidState("Stage " + was.stageId() + " of touchpoint " + id
-                    + " is no longer on journey " + was.journeyId() + "; restore the stage first");
+            throw ApiException.invalidState(Refusal.of("touchpoint.stageGone",
+                    "Stage {0} of touchpoint {1} is no longer on journey {2}; restore the stage first",
+                    was.stageId(), id, was.journeyId()));
         }
         requireRoom(touchpoints.inStage(was.journeyId(), was.stageId()).size() + 1, was.stageId());
         return revive(last, was.stageId(), was.rank(), actor);
@@ -194,7 +197,8 @@ public class TouchpointService {
             }
             String of = found != null ? found.journeyId() : deleted.get(id).snapshotAs(Touchpoint.class).journeyId();
             if (!journeyId.equals(of)) {
-                throw ApiException.badRequest("Touchpoint " + id + " is not a touchpoint of journey " + journeyId);
+                throw ApiException.badRequest(Refusal.of("touchpoint.notOnJourney",
+                        "Touchpoint {0} is not a touchpoint of journey {1}", id, journeyId));
             }
         }
         requireRoom(stage.size() + present.size() + deleted.size(), stageId);
@@ -248,7 +252,8 @@ public class TouchpointService {
             return affected.size();
         }
         if (request.targetStageId() == null || request.targetStageId().equals(stageId)) {
-            throw ApiException.badRequest("MOVE needs a targetStageId other than the stage being removed");
+            throw ApiException.badRequest(Refusal.of("touchpoint.moveTargetMissing",
+                    "MOVE needs a targetStageId other than the stage being removed"));
         }
         requireStage(journeyId, request.targetStageId());
         List<Touchpoint> target = touchpoints.inStage(journeyId, request.targetStageId());
@@ -334,24 +339,27 @@ public class TouchpointService {
 
     private void requireStage(String journeyId, String stageId) {
         if (journeys.stages(journeyId).stream().noneMatch(s -> s.id().equals(stageId))) {
-            throw ApiException.badRequest("Stage " + stageId + " is not a stage of journey " + journeyId);
+            throw ApiException.badRequest(Refusal.of("touchpoint.unknownStage",
+                    "Stage {0} is not a stage of journey {1}", stageId, journeyId));
         }
     }
 
     private static void requireRoom(long count, String stageId) {
         if (count > Touchpoint.MAX_PER_STAGE) {
-            throw ApiException.badRequest("A stage has at most " + Touchpoint.MAX_PER_STAGE + " touchpoints; stage "
-                    + stageId + " would have " + count);
+            throw ApiException.badRequest(Refusal.of("touchpoint.stageFull",
+                    "A stage has at most {0} touchpoints; stage {1} would have {2}",
+                    Touchpoint.MAX_PER_STAGE, stageId, count));
         }
     }
 
     private static ApiException notDeleted(String id) {
-        return ApiException.invalidState("Touchpoint " + id + " is not deleted");
+        return ApiException.invalidState(Refusal.of("touchpoint.notDeleted", "Touchpoint {0} is not deleted", id));
     }
 
     private static ApiException conflict(Touchpoint current) {
-        return ApiException.conflict("Touchpoint " + current.id() + " has changed: it is at version "
-                + current.version() + "; reload it and apply your change again", current.version());
+        return ApiException.conflict(Refusal.of("touchpoint.changed",
+                "Touchpoint {0} has changed: it is at version {1}; reload it and apply your change again",
+                current.id(), String.valueOf(current.version())), current.version());
     }
 
     private Instant now() {
