@@ -94,4 +94,51 @@ public abstract class ServiceBaselineContract {
         assertThat(log.toString()).contains(traceId);
         assertThat(log.at("/message").asString()).contains(protectedPath());
     }
+
+    /**
+     * Every refusal the service words itself ({@code Refusal.of("key", ...)}) and every kind of object it says does not
+     * exist has its words in both Chinese bundles, and the two bundles name the same keys with the same arguments: a
+     * text left out would reach the user in English without anyone noticing.
+     */
+    @Test
+    void everyRefusalOfTheServiceHasItsWordsInEveryLanguage() throws java.io.IOException {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        try (var sources = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String code = java.nio.file.Files.readString(source);
+                java.util.regex.Pattern.compile("Refusal\\.of\\(\\s*\"([\\w.]+)\"").matcher(code).results()
+                        .forEach(m -> keys.add(m.group(1)));
+                java.util.regex.Pattern.compile("notFound\\(\"([^\"]+)\"").matcher(code).results()
+                        .forEach(m -> kinds.add("problem.notFound." + m.group(1).replace(' ', '_')));
+            }
+        }
+        for (String language : java.util.List.of("zh_CN", "zh_TW")) {
+            java.util.Properties service = texts("problems_" + language + ".properties");
+            java.util.Properties platform = texts("io/cairn/platform/web/problems_" + language + ".properties");
+            assertThat(service.stringPropertyNames()).as(language).containsAll(keys);
+            assertThat(platform.stringPropertyNames()).as(language).containsAll(kinds);
+        }
+        java.util.Properties simplified = texts("problems_zh_CN.properties");
+        java.util.Properties traditional = texts("problems_zh_TW.properties");
+        assertThat(traditional.stringPropertyNames()).isEqualTo(simplified.stringPropertyNames());
+        for (String key : simplified.stringPropertyNames()) {
+            assertThat(arguments(traditional.getProperty(key))).as(key).isEqualTo(arguments(simplified.getProperty(key)));
+        }
+    }
+
+    private static java.util.Properties texts(String resource) throws java.io.IOException {
+        java.util.Properties texts = new java.util.Properties();
+        try (var in = ServiceBaselineContract.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in != null) {
+                texts.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return texts;
+    }
+
+    private static java.util.Set<String> arguments(String pattern) {
+        return java.util.regex.Pattern.compile("\\{(\\d+)").matcher(pattern).results().map(m -> m.group(1))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
 }
