@@ -317,7 +317,7 @@ describe('measured journey map', () => {
     expect(await screen.findByRole('heading', { name: 'Plan and book' })).toBeInTheDocument();
   });
 
-  it('exports the figures of the map as CSV, safe to open in a spreadsheet', async () => {
+  it('exports the figures of the map as CSV, safe to open in a spreadsheet, the reasons as the map words them', async () => {
     signedInAs('viewer');
     serve(() => json({ data: { journey: { id: 'j1', name: 'Airline trip', description: null, version: 3, stages: [
       { id: 's1', name: 'Book', designedEmotion: 1, touchpoints: [
@@ -332,7 +332,7 @@ describe('measured journey map', () => {
     const text = (await blobs[0].text()).replace(/^\uFEFF/, '');
     expect(text.split('\r\n')).toEqual([
       'stage,touchpoint,channel,owner_team,metric,n,score,margin,status,reason',
-      'Book,"\'=Online, ""fast"" booking",WEB,digital,CSAT,650,62.4,3.7,WEAK,CSAT 62.4% is below 80',
+      'Book,"\'=Online, ""fast"" booking",WEB,digital,CSAT,650,62.4,3.7,WEAK,"CSAT 62.4% (n=650, ±3.7) is below the target 80% by 17.6; importance 8"',
       'Book,Gate,WEB,digital,,,,,,',
       '']);
   });

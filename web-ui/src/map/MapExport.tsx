@@ -2,6 +2,8 @@ import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveFile, toCsv } from '../export/files';
 import type { MapStage, Weakness } from '../graphql/types';
+import { useNumberFormats } from '../i18n/formats';
+import { weaknessReason } from './reasons';
 
 /** Edit controls are left out of pictures of the map. */
 const CONTROLS = ['drag-handle', 'icon', 'add-by-name', 'touchpoint-actions', 'add-stage'];
@@ -30,11 +32,15 @@ function textImage(text: string, width: number, height: number): string {
   return canvas.toDataURL('image/png');
 }
 
-/** The map as it looks (PNG at twice the screen's resolution), as a one-page PDF, or its figures as CSV. */
+/**
+ * The map as it looks (PNG at twice the screen's resolution), as a one-page PDF, or its figures as CSV (the
+ * reasons worded in the user's language, as the map words them).
+ */
 export function MapExport({ canvas, name, stages, weakness, days }: {
   canvas: RefObject<HTMLElement | null>; name: string; stages: MapStage[]; weakness: Map<string, Weakness>; days: number;
 }) {
   const { t } = useTranslation();
+  const { number } = useNumberFormats();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -83,7 +89,7 @@ export function MapExport({ canvas, name, stages, weakness, days }: {
       const measured = tp.measurements ?? [];
       (measured.length ? measured : [null]).forEach((m) => rows.push([stage.name, tp.name, tp.channel, tp.ownerTeam,
         m?.metric ?? null, m?.n ?? null, m?.score.value ?? null, m?.score.margin ?? null, finding?.status ?? null,
-        finding && finding.status !== 'OK' ? finding.reason : null]));
+        finding && finding.status !== 'OK' ? weaknessReason(finding, t, number) : null]));
     }));
     saveFile(toCsv(['stage', 'touchpoint', 'channel', 'owner_team', 'metric', 'n', 'score', 'margin', 'status', 'reason'], rows),
       'journey-map', name);
