@@ -311,6 +311,12 @@ class EnpsApiTest {
         assertThat(lines.stream().filter(l -> l.startsWith("legal,")).findFirst().orElseThrow())
                 .contains("hidden: fewer than 5 responses").doesNotContain("-100");
         assertThat(lines.stream().filter(l -> l.startsWith("sales,")).findFirst().orElseThrow()).contains(",33.3,");
+        // the reader's language says why a group is hidden; the figures and columns stay as they are
+        List<String> traditional = http.get("/campaigns/" + EnpsClient.id(campaign) + "/results.csv", HR,
+                Map.of("Accept-Language", "zh-TW")).body().lines().toList();
+        assertThat(traditional.get(0)).isEqualTo(lines.get(0));
+        assertThat(traditional.stream().filter(l -> l.startsWith("legal,")).findFirst().orElseThrow())
+                .contains(",已隱藏：回答少於 5 份,");
 
         JsonNode dual = http.get("/results/departments", HR).json();
         assertThat(dual.valueStream().filter(d -> d.at("/department").asString().equals("sales")).findFirst().orElseThrow()

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -39,7 +40,10 @@ public class ResultsController {
         return results.results(id, viewer(user));
     }
 
-    /** The results table as CSV: exactly the figures the screen shows (no comments). */
+    /**
+     * The results table as CSV: exactly the figures the screen shows (no comments), a hidden group's reason in
+     * the reader's language.
+     */
     @GetMapping(path = "/campaigns/{id}/results.csv")
     ResponseEntity<String> export(@PathVariable String id, Authentication user) {
         CampaignResults r = results.results(id, viewer(user));
@@ -58,7 +62,9 @@ public class ResultsController {
             for (GroupResult g : rows) {
                 List<Object> row = new ArrayList<>(List.of(g.department() == null ? "(all)" : g.department(), g.name(),
                         g.parent() == null ? "" : g.parent(), g.invited(), g.answered(),
-                        g.responseRate() == null ? "" : g.responseRate(), g.hidden() ? g.hiddenReason() : "yes"));
+                        g.responseRate() == null ? "" : g.responseRate(), g.hidden()
+                                ? HiddenWording.figures(g.hiddenRule(), r.minGroupSize(), LocaleContextHolder.getLocale())
+                                : "yes"));
                 Figures f = g.figures();
                 if (f == null) {
                     for (int i = 0; i < 5 + 11; i++) {

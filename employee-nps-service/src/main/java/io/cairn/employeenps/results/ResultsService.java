@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -166,14 +167,13 @@ public class ResultsService {
             }
             long answered = suppression.total(node);
             boolean shown = scores.contains(node);
-            String hiddenRule = shown ? null : answered < campaign.minGroupSize() ? "FEWER_THAN_MINIMUM" : "PROTECTS_SMALLER_GROUP";
-            String hiddenReason = shown ? null : answered < campaign.minGroupSize()
-                    ? "hidden: fewer than " + campaign.minGroupSize() + " responses"
-                    : "hidden: its figures would let a smaller group be worked out";
+            String hiddenRule = shown ? null : answered < campaign.minGroupSize() ? HiddenWording.FEWER_THAN_MINIMUM
+                    : HiddenWording.PROTECTS_SMALLER_GROUP;
+            String hiddenReason = shown ? null : HiddenWording.figures(hiddenRule, campaign.minGroupSize(), Locale.ENGLISH);
             boolean commentsShown = comments.contains(node);
-            String commentsReason = commentsShown ? null : answered < campaign.minCommentGroupSize()
-                    ? "comments hidden: fewer than " + campaign.minCommentGroupSize() + " responses"
-                    : "comments hidden: they would let a smaller group's comments be worked out";
+            String commentsReason = commentsShown ? null : HiddenWording.comments(answered < campaign.minCommentGroupSize()
+                    ? HiddenWording.FEWER_THAN_MINIMUM : HiddenWording.PROTECTS_SMALLER_GROUP,
+                    campaign.minCommentGroupSize(), Locale.ENGLISH);
             // alphabetical, never in the order they came in
             List<String> texts = commentsShown && withComments ? members.stream()
                     .flatMap(m -> commentTexts.getOrDefault(m, List.of()).stream()).sorted().toList() : List.of();
