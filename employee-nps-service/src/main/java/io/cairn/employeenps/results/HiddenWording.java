@@ -1,5 +1,6 @@
 package io.cairn.employeenps.results;
 
+import io.cairn.platform.web.Languages;
 import java.util.Locale;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -12,18 +13,9 @@ final class HiddenWording {
     static final String FEWER_THAN_MINIMUM = "FEWER_THAN_MINIMUM";
     static final String PROTECTS_SMALLER_GROUP = "PROTECTS_SMALLER_GROUP";
 
-    private static final ResourceBundleMessageSource TEXTS = texts();
+    private static final ResourceBundleMessageSource TEXTS = Languages.texts("io/cairn/employeenps/results/hidden");
 
     private HiddenWording() {
-    }
-
-    private static ResourceBundleMessageSource texts() {
-        ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
-        texts.setBasename("io/cairn/employeenps/results/hidden");
-        texts.setDefaultEncoding("UTF-8");
-        texts.setFallbackToSystemLocale(false);
-        texts.setAlwaysUseMessageFormat(true);
-        return texts;
     }
 
     /** {@code rule}: {@link #FEWER_THAN_MINIMUM} or {@link #PROTECTS_SMALLER_GROUP}; {@code min}: the group size it needs. */

@@ -2,6 +2,7 @@ package io.cairn.metrics.kase;
 
 import io.cairn.metrics.score.Metric;
 import io.cairn.metrics.score.Performance;
+import io.cairn.platform.web.Languages;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,20 +16,11 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  */
 public final class CaseWording {
 
-    private static final ResourceBundleMessageSource TEXTS = texts();
+    private static final ResourceBundleMessageSource TEXTS = Languages.texts("io/cairn/metrics/kase/cases");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
     private CaseWording() {
-    }
-
-    private static ResourceBundleMessageSource texts() {
-        ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
-        texts.setBasename("io/cairn/metrics/kase/cases");
-        texts.setDefaultEncoding("UTF-8");
-        texts.setFallbackToSystemLocale(false);
-        texts.setAlwaysUseMessageFormat(true);
-        return texts;
     }
 
     public static String title(String touchpoint, Metric metric, Case.Finding finding, Locale locale) {

@@ -2,6 +2,7 @@ package io.cairn.platform.web;
 
 import java.util.List;
 import java.util.Locale;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 /**
@@ -18,6 +19,19 @@ public final class Languages {
     public static final String TAG_PATTERN = "^(en|zh-CN|zh-TW)$";
 
     private Languages() {
+    }
+
+    /**
+     * Texts of the given bundles (UTF-8 properties) in any of these languages, English (the bundle without a
+     * language) for any other whatever the server's own locale. A text given arguments is a MessageFormat
+     * pattern, one without is taken as written.
+     */
+    public static ResourceBundleMessageSource texts(String... basenames) {
+        ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
+        texts.setBasenames(basenames);
+        texts.setDefaultEncoding("UTF-8");
+        texts.setFallbackToSystemLocale(false);
+        return texts;
     }
 
     static AcceptHeaderLocaleResolver resolver() {

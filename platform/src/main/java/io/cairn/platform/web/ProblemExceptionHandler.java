@@ -39,16 +39,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
      * The texts of these answers, then the service's own ({@code problems*.properties} at the root of its
      * classpath, for its {@link Refusal}s); Bean Validation's messages come in the same language.
      */
-    private static final ResourceBundleMessageSource TEXTS = texts();
-
-    private static ResourceBundleMessageSource texts() {
-        ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
-        texts.setBasenames("io/cairn/platform/web/problems", "problems");
-        texts.setDefaultEncoding("UTF-8");
-        // a language without texts gets the English ones, whatever the server's own locale
-        texts.setFallbackToSystemLocale(false);
-        return texts;
-    }
+    private static final ResourceBundleMessageSource TEXTS = Languages.texts("io/cairn/platform/web/problems", "problems");
 
     /** {@code key} in the language of the request being answered (see {@link Languages}). */
     static String text(String key, Object... args) {
