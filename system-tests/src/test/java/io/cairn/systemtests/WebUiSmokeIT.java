@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +43,14 @@ class WebUiSmokeIT extends InBrowser {
 
         page.getByLabel("Journey name").fill("Smoke test journey");
         page.getByLabel("Owner team").fill("Customer Care");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create journey")).click();
+        // the first write after the suite's restart may meet a cold service: wait for the answer itself
+        // (the gateway gives a write 15 s), and say what it was when it is not the journey
+        Response answer = page.waitForResponse(
+                response -> response.url().endsWith("/graphql") && response.request().postData() != null
+                        && response.request().postData().contains("createJourney"),
+                new Page.WaitForResponseOptions().setTimeout(20_000),
+                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create journey")).click());
+        org.assertj.core.api.Assertions.assertThat(answer.text()).contains("Smoke test journey").doesNotContain("\"errors\"");
 
         Locator row = page.locator("[data-testid=journey-row]").filter(new Locator.FilterOptions().setHasText("Smoke test journey"));
         assertThat(row).hasCount(1);
