@@ -67,7 +67,29 @@ class GatewayProtectionTest {
     @Test
     void tooDeepQueriesAreRefused() {
         JsonNode refused = query("{ __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }");
-        assertThat(refused.at("/errors/0/message").asString()).containsIgnoringCase("depth");
+        assertThat(refused.at("/errors/0/extensions/code").asString()).isEqualTo("QUERY_TOO_DEEP");
+        assertThat(refused.at("/errors/0/message").asString()).contains("nested 8 fields deep; at most 6");
         assertThat(refused.at("/data").isMissingNode() || refused.at("/data").isNull()).isTrue();
+    }
+
+    @Test
+    void aQueryAskingOneFieldOverAndOverUnderAliasesIsRefusedBeforeAnyCall() {
+        int before = journeyService.requests().size();
+        String aliases = java.util.stream.IntStream.range(0, 31).mapToObj(i -> "j" + i + ": journeys { totalCount }")
+                .collect(java.util.stream.Collectors.joining(" "));
+
+        JsonNode refused = query("{ " + aliases + " }");
+        // asked again: the verdict is kept with the query, still refused
+        JsonNode again = query("{ " + aliases + " }");
+
+        for (JsonNode answer : java.util.List.of(refused, again)) {
+            assertThat(answer.at("/errors/0/extensions/code").asString()).isEqualTo("TOO_MANY_ALIASES");
+            assertThat(answer.at("/errors/0/message").asString()).isEqualTo(
+                    "The query uses 31 aliases; at most 30 are allowed in one request");
+        }
+        assertThat(journeyService.requests()).hasSize(before);
+        String thirty = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "t" + i + ": __typename")
+                .collect(java.util.stream.Collectors.joining(" "));
+        assertThat(query("{ " + thirty + " }").at("/data/t29").asString()).isEqualTo("Query");
     }
 }

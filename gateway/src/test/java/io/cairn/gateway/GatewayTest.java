@@ -226,6 +226,14 @@ class GatewayTest {
                 "variables", Map.of("pad", "x".repeat(1_000_000))));
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.json().at("/code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+
+        int asked = journeyService.requests().size();
+        ServiceHttp.Response batch = http.post("/graphql", token, java.util.List.of(
+                Map.of("query", "{ journeys { totalCount } }"), Map.of("query", "{ journeys { totalCount } }")), modern);
+        assertThat(batch.status()).isEqualTo(400);
+        assertThat(batch.json().at("/code").asString()).isEqualTo("BATCH_NOT_SUPPORTED");
+        assertThat(batch.json().at("/detail").asString()).contains("one GraphQL request per HTTP request");
+        assertThat(journeyService.requests()).hasSize(asked);
     }
 
     static String encode(String value) {

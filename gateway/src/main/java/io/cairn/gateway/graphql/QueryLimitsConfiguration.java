@@ -1,22 +1,24 @@
 package io.cairn.gateway.graphql;
 
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Limits that keep one query from costing the suite too much: nesting depth and field count. */
+/** Limits that keep one query from costing the suite too much, judged once per distinct query. */
 @Configuration(proxyBeanMethods = false)
 class QueryLimitsConfiguration {
 
     @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth(@Value("${cairn.graphql.max-depth:12}") int maxDepth) {
-        return new MaxQueryDepthInstrumentation(maxDepth);
+    QueryLimits queryLimits(@Value("${cairn.graphql.max-depth:12}") int maxDepth,
+            @Value("${cairn.graphql.max-complexity:2000}") int maxFields,
+            @Value("${cairn.graphql.max-aliases:30}") int maxAliases) {
+        return new QueryLimits(maxDepth, maxFields, maxAliases);
     }
 
     @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity(@Value("${cairn.graphql.max-complexity:2000}") int maxComplexity) {
-        return new MaxQueryComplexityInstrumentation(maxComplexity);
+    GraphQlSourceBuilderCustomizer parsedQueries(QueryLimits limits) {
+        ParsedQueries parsed = new ParsedQueries(limits);
+        return source -> source.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(parsed));
     }
 }

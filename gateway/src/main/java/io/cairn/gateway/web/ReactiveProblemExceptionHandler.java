@@ -15,11 +15,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /** The gateway's own REST endpoints answer errors as problem+json with a code, like the services. */
 @RestControllerAdvice
 class ReactiveProblemExceptionHandler extends ResponseEntityExceptionHandler {
+
+    static final String BATCH_NOT_SUPPORTED = "BATCH_NOT_SUPPORTED";
 
     @ExceptionHandler(ApiException.class)
     Mono<ResponseEntity<Object>> api(ApiException e, ServerWebExchange exchange) {
@@ -40,6 +44,32 @@ class ReactiveProblemExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("code", ErrorCodes.VALIDATION_FAILED);
         problem.setProperty("errors", fields);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    /**
+     * A batch of GraphQL requests (a JSON array) is refused by name: one HTTP request carries one operation here,
+     * so that a batch cannot slip past the per-request limits.
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException e,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (exchange.getRequest().getPath().value().equals("/graphql") && isArray(e)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Send one GraphQL request per HTTP request: a batch (a JSON array of requests) is not accepted");
+            problem.setProperty("code", BATCH_NOT_SUPPORTED);
+            return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+        }
+        return super.handleServerWebInputException(e, headers, status, exchange);
+    }
+
+    private static boolean isArray(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MismatchedInputException mismatch
+                    && String.valueOf(mismatch.getOriginalMessage()).contains("START_ARRAY")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
