@@ -133,14 +133,19 @@ class JourneyMapGraphQlTest {
     @Test
     void theDownstreamCallsContinueTheCallersTrace() {
         journeyService.reply("GET", "/journeys/traced", 200, json(journey("traced", 1)));
-        touchpointService.reply("GET", "/touchpoints", 200, "[]");
         String traceId = "0af7651916cd43dd8448eb211c80319c";
 
+        touchpointService.reply("GET", "/touchpoints", 200, json(touchpoints(List.of("traced"), 1, 2)));
+        metricsService.reply("GET", "/scores", 200, "[]");
+
         graphQl.mutate().header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01").build()
-                .documentName("journeyMap").variable("id", "traced").execute().errors().verify();
+                .documentName("measuredMap").variable("id", "traced").execute().errors().verify();
 
         assertThat(journeyService.requests().get(0).traceparent()).startsWith("00-" + traceId + "-");
         assertThat(touchpointService.requests().get(0).traceparent()).startsWith("00-" + traceId + "-");
+        // the touchpoints' measurements, asked for together by the loader
+        assertThat(metricsService.requests()).singleElement()
+                .satisfies(r -> assertThat(r.traceparent()).startsWith("00-" + traceId + "-"));
         // each call is its own span under the gateway's
         assertThat(journeyService.requests().get(0).traceparent()).doesNotContain("b7ad6b7169203331");
     }
@@ -160,7 +165,16 @@ class JourneyMapGraphQlTest {
         assertThat(metricsService.requests()).hasSize(1);
         assertThat(metricsService.requests().get(0).uri()).contains("days=30", "touchpointId=big-t11-9");
 
+        // a window out of range is the caller's mistake, said once per touchpoint asked, and nothing is called
         metricsService.reset();
+        var outOfRange = graphQl.document("{ journey(id: \"big\") { stages { touchpoints { measurements(days: 0) { n } } } } }")
+                .execute();
+        outOfRange.errors().satisfy(errors -> assertThat(errors).hasSize(120).allSatisfy(e -> {
+            assertThat(e.getExtensions()).containsEntry("code", "BAD_REQUEST");
+            assertThat(e.getMessage()).isEqualTo("days must be between 1 and 3660");
+        }));
+        assertThat(metricsService.requests()).isEmpty();
+
         metricsService.reply("GET", "/scores", 503, "{}");
         graphQl.documentName("measuredMap").variable("id", "big").execute()
                 .errors().satisfy(errors -> assertThat(errors).isNotEmpty().allSatisfy(e ->
