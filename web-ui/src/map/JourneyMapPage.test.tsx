@@ -439,6 +439,74 @@ describe('measured journey map', () => {
     expect(edits[2].variables).toEqual({ id: 't1', expectedVersion: 3, input: { name: 'Booking on the web' } });
     expect(screen.getByRole('button', { name: 'Nothing to redo' })).toBeDisabled();
   });
+  it('does not let a rename typed while someone else renamed the same stage overwrite theirs unseen', async () => {
+    signedInAs('designer');
+    let stage = { name: 'Book', version: 3 };
+    const edits: Record<string, unknown>[] = [];
+    serve((_url, init) => {
+      const { query, variables } = JSON.parse(String(init.body));
+      if (query.includes('query JourneyMap')) {
+        return json({ data: { journey: { id: 'j1', name: 'Airline trip', description: null, version: stage.version, stages: [
+          { id: 's1', name: stage.name, designedEmotion: 1, touchpoints: [] }] }, weakTouchpoints: [] } });
+      }
+      edits.push(variables);
+      return json({ data: { updateStage: { id: 'j1', version: stage.version + 1 } } });
+    });
+    renderApp('/journeys/j1');
+    await userEvent.click(await screen.findByRole('button', { name: 'Rename stage Book' }));
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Rename stage Book' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Rename stage Book' }), 'Plan');
+
+    // another designer renames it while the draft is open: the map follows, the draft stays
+    stage = { name: 'Search and book', version: 4 };
+    subscriptions.at(-1)!.onData({ journeyChanged: { journeyId: 'j1', journeyVersion: 4, changedBy: 'analyst', at: null } });
+    const input = await screen.findByRole('textbox', { name: 'Rename stage Search and book' });
+    await userEvent.type(input, '{Enter}');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Someone else changed this journey');
+    expect(edits).toHaveLength(0);
+    expect(screen.getByRole('heading', { name: 'Search and book' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Re-apply my change (rename stage \u201cSearch and book\u201d to \u201cPlan\u201d) on the current version' }));
+    await vi.waitFor(() => expect(edits).toHaveLength(1));
+    expect(edits[0]).toEqual({ journeyId: 'j1', stageId: 's1', expectedVersion: 4, input: { name: 'Plan' } });
+  });
+  it('sends a queued edit on the version it was made on, so a change elsewhere that arrived meanwhile makes it stale', async () => {
+    signedInAs('designer');
+    let version = 3;
+    const edits: Record<string, unknown>[] = [];
+    let releaseFirst: (() => void) | null = null;
+    serve((_url, init) => {
+      const { query, variables } = JSON.parse(String(init.body));
+      if (query.includes('query JourneyMap')) {
+        return json({ data: { journey: { id: 'j1', name: 'Airline trip', description: null, version, stages: [
+          { id: 's1', name: 'Book', designedEmotion: 1, touchpoints: [tp('t1', 'Online booking', [])] },
+          { id: 's2', name: 'Fly', designedEmotion: 0, touchpoints: [] }] }, weakTouchpoints: [] } });
+      }
+      edits.push(variables);
+      if (edits.length === 1) {
+        return new Promise<Response>((resolve) => { releaseFirst = () => resolve(json({ data: { updateTouchpoint: { id: 't1', version: 2 } } })); });
+      }
+      return json({ data: null, errors: [{ message: 'Journey j1 is at version 5', extensions: { code: 'CONFLICT', currentVersion: 5 } }] });
+    });
+    renderApp('/journeys/j1');
+    // a touchpoint renamed (its answer slow), then a stage: the stage's rename waits in line, made on journey version 3
+    for (const [what, from, to] of [['touchpoint', 'Online booking', 'Web booking'], ['stage', 'Fly', 'Travel']]) {
+      await userEvent.click(await screen.findByRole('button', { name: `Rename ${what} ${from}` }));
+      await userEvent.clear(screen.getByRole('textbox', { name: `Rename ${what} ${from}` }));
+      await userEvent.type(screen.getByRole('textbox', { name: `Rename ${what} ${from}` }), `${to}{Enter}`);
+    }
+    await vi.waitFor(() => expect(releaseFirst).not.toBeNull());
+    // someone else's change (journey version 5) reaches the map before the stage's rename is sent
+    version = 5;
+    subscriptions.at(-1)!.onData({ journeyChanged: { journeyId: 'j1', journeyVersion: 5, changedBy: 'analyst', at: null } });
+    await screen.findByTestId('changed-by');
+    releaseFirst!();
+
+    // it goes out on the version it was made on, not on the 5 its author never saw: refused and explained
+    await vi.waitFor(() => expect(edits).toHaveLength(2));
+    expect(edits[1]).toMatchObject({ stageId: 's2', expectedVersion: 3 });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Someone else changed this journey');
+  });
   it('re-applies a stale rename on the version someone else made, after saying why it was refused', async () => {
     signedInAs('designer');
     let version = 3;

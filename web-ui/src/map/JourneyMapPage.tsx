@@ -132,7 +132,6 @@ export function JourneyMapPage() {
         known(result);
         setMap(result);
         setError(null);
-        setConflict(null);
       })
       .catch((e) => { if (current && !(e instanceof UnauthorizedError)) setError(errorMessage(e, t)); });
     return () => { current = false; };
@@ -235,9 +234,14 @@ export function JourneyMapPage() {
   // what the cards do, through one object that stays the same: it reads the editor and the stages of the last render
   const latest = useRef({ editor, stages: [] as MapStage[] });
   useLayoutEffect(() => { latest.current = { editor, stages: journey?.stages ?? [] }; });
+  /** A rename, unless the name was changed by someone else while it was being typed: that is a conflict to explain. */
+  const renamed = useCallback((op: Op & { from: string }, startedFrom: string) => {
+    if (op.from === startedFrom) latest.current.editor.change(op);
+    else setConflict({ refused: op });
+  }, []);
   const cardActions = useMemo<CardActions>(() => ({
     open: (tp) => setSelected(tp.id),
-    rename: (tp, name) => latest.current.editor.change({ kind: 'renameTouchpoint', id: tp.id, from: tp.name, to: name }),
+    rename: (tp, name, startedFrom) => renamed({ kind: 'renameTouchpoint', id: tp.id, from: tp.name, to: name }, startedFrom),
     move: (tp, stageId) => {
       const { editor: current, stages } = latest.current;
       current.change({ kind: 'moveTouchpoint', id: tp.id, name: tp.name, from: placeOf(stages, tp.id)!,
@@ -245,16 +249,16 @@ export function JourneyMapPage() {
     },
     remove: (tp) => latest.current.editor.change({ kind: 'touchpointPresence', touchpoint: tp, place: placeOf(latest.current.stages, tp.id)!,
       from: true, to: false }),
-  }), []);
+  }), [renamed]);
   const stageActions = useMemo<StageActions>(() => ({
-    rename: (stage, name) => latest.current.editor.change({ kind: 'renameStage', stageId: stage.id, from: stage.name, to: name }),
+    rename: (stage, name, startedFrom) => renamed({ kind: 'renameStage', stageId: stage.id, from: stage.name, to: name }, startedFrom),
     remove: (stage, removal) => latest.current.editor.change({ kind: 'stagePresence', stage,
       position: latest.current.stages.findIndex((s) => s.id === stage.id), removal, from: true, to: false }),
     addTouchpoint: (stage, name) => latest.current.editor.create<CreateTouchpointMutation['createTouchpoint']>(createTouchpointDocument,
       () => ({ journeyId: id, stageId: stage.id, input: { name, channel: 'OTHER' } }), undefined,
       (tp) => ({ kind: 'touchpointPresence', touchpoint: { ...tp, measurements: [] },
         place: { stageId: stage.id, position: Number.MAX_SAFE_INTEGER }, from: false, to: true })),
-  }), [id]);
+  }), [id, renamed]);
   const all = (journey?.stages ?? []).flatMap((s) => s.touchpoints ?? []);
   const shown = useCallback((tp: MapTouchpoint) => (!filters.channel || tp.channel === filters.channel)
     && (!filters.ownerTeam || tp.ownerTeam === filters.ownerTeam) && (!filters.dimension || tp.dimension === filters.dimension), [filters]);
@@ -332,7 +336,7 @@ export function JourneyMapPage() {
       )}
       {conflict && (
         <div className="conflict" role="alert">
-          {t('map.edit.conflict')} <button type="button" onClick={reload}>{t('map.edit.reload')}</button>
+          {t('map.edit.conflict')} <button type="button" onClick={() => { setConflict(null); reload(); }}>{t('map.edit.reload')}</button>
           {conflict.refused && (
             <> <button type="button" onClick={() => reapply(conflict.refused!)}
               aria-label={t('map.edit.reapply', { what: describe(conflict.refused) })}>{t('map.edit.reapplyShort')}</button></>
@@ -360,8 +364,8 @@ export function JourneyMapPage() {
                 <AddByName label={t('map.edit.addStage')}
                   onAdd={(name) => {
                     const before = journey.stages.map((s) => s.id);
-                    editor.create<AddStageMutation['addStage']>(addStageDocument, () => ({ journeyId: id,
-                      expectedVersion: editor.journeyVersion.current, input: { name } }), 'journey', (answer) => {
+                    editor.create<AddStageMutation['addStage']>(addStageDocument, (expectedVersion) => ({ journeyId: id,
+                      expectedVersion, input: { name } }), 'journey', (answer) => {
                       const added = answer.stages.filter((s) => !before.includes(s.id)).at(-1);
                       return added ? { kind: 'stagePresence', stage: { ...added, touchpoints: [] }, position: answer.stages.indexOf(added),
                         removal: {}, from: false, to: true } : null;
@@ -386,13 +390,13 @@ const NO_STAGES: MapStage[] = [];
 
 interface CardActions {
   open: (tp: MapTouchpoint) => void;
-  rename: (tp: MapTouchpoint, name: string) => void;
+  rename: (tp: MapTouchpoint, name: string, startedFrom: string) => void;
   move: (tp: MapTouchpoint, stageId: string) => void;
   remove: (tp: MapTouchpoint) => void;
 }
 
 interface StageActions {
-  rename: (stage: MapStage, name: string) => void;
+  rename: (stage: MapStage, name: string, startedFrom: string) => void;
   remove: (stage: MapStage, removal: StageTouchpointsChoice) => void;
   addTouchpoint: (stage: MapStage, name: string) => void;
 }
@@ -409,7 +413,7 @@ const StageColumn = memo(function StageColumn({ stage, order, editable, weakness
   return (
     <SortableStage stage={stage} order={order} editable={editable} label={t('map.edit.moveStage', { name: stage.name })}>
       <InlineHeading id={`stage-${stage.id}`} value={stage.name} editable={editable}
-        label={t('map.edit.renameStage', { name: stage.name })} onSave={(name) => stageActions.rename(stage, name)} />
+        label={t('map.edit.renameStage', { name: stage.name })} onSave={(name, startedFrom) => stageActions.rename(stage, name, startedFrom)} />
       {editable && <DeleteStage stage={stage} onDelete={(removal) => stageActions.remove(stage, removal)} />}
       <EmotionLane before={before} here={stageEmotion(stage)} after={after} />
       {stage.touchpoints === null && <p className="error small">{t('map.touchpointsUnavailable')}</p>}
@@ -437,7 +441,7 @@ const MapCard = memo(function MapCard({ touchpoint, stageId, weakness, number, e
   return (
     <SortableTouchpoint touchpoint={touchpoint} stageId={stageId} editable={editable} label={t('map.edit.dragTouchpoint', { name: touchpoint.name })}>
       <TouchpointCard touchpoint={touchpoint} weakness={weakness} number={number} editable={editable}
-        onOpen={() => actions.open(touchpoint)} onRename={(name) => actions.rename(touchpoint, name)}>
+        onOpen={() => actions.open(touchpoint)} onRename={(name, startedFrom) => actions.rename(touchpoint, name, startedFrom)}>
         {editable && <TouchpointActions touchpoint={touchpoint} onMove={(to) => actions.move(touchpoint, to)}
           onDelete={() => actions.remove(touchpoint)} />}
       </TouchpointCard>
@@ -447,7 +451,7 @@ const MapCard = memo(function MapCard({ touchpoint, stageId, weakness, number, e
 
 function TouchpointCard({ touchpoint, weakness, number, editable, onOpen, onRename, children }: {
   touchpoint: MapTouchpoint; weakness: Weakness | undefined; number: Intl.NumberFormat; editable: boolean;
-  onOpen: () => void; onRename: (name: string) => void; children?: React.ReactNode;
+  onOpen: () => void; onRename: (name: string, startedFrom: string) => void; children?: React.ReactNode;
 }) {
   const { t } = useTranslation();
   const kind = severityClass(weakness);

@@ -77,15 +77,17 @@ const noLayoutAnimation = () => false;
 /**
  * A heading that turns into an input with its rename button (or a click on the name, unless the heading
  * shows {@code children} instead, e.g. a button of its own); Enter saves, Escape cancels. The button sits
- * beside the heading so the heading keeps the name.
+ * beside the heading so the heading keeps the name. {@code onSave} gets the draft and the name the editing
+ * started from: a live update may have renamed it meanwhile, which the draft would otherwise overwrite unseen.
  */
 export function InlineHeading({ id, value, label, editable, onSave, level = 2, children }: {
-  id?: string; value: string; label: string; editable: boolean; onSave: (value: string) => void; level?: 2 | 3;
+  id?: string; value: string; label: string; editable: boolean; onSave: (value: string, startedFrom: string) => void; level?: 2 | 3;
   children?: ReactNode;
 }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
-  const start = () => { setDraft(value); setEditing(true); };
+  const [startedFrom, setStartedFrom] = useState(value);
+  const start = () => { setDraft(value); setStartedFrom(value); setEditing(true); };
   if (!editing) {
     const Heading = level === 2 ? 'h2' : 'h3';
     return (
@@ -99,7 +101,7 @@ export function InlineHeading({ id, value, label, editable, onSave, level = 2, c
     if (e.key === 'Enter') {
       e.preventDefault();
       setEditing(false);
-      if (draft.trim() && draft.trim() !== value) onSave(draft.trim());
+      if (draft.trim() && draft.trim() !== startedFrom) onSave(draft.trim(), startedFrom);
     } else if (e.key === 'Escape') {
       setEditing(false);
     }

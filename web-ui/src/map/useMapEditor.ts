@@ -12,12 +12,14 @@ import type { JourneyMapResult } from '../graphql/types';
 import { applied, invert, type Op } from './editOps';
 
 type Target = 'journey' | { touchpoint: string } | undefined;
+const JOURNEY = '\u0000journey';
 
 /**
- * This editor's edits: they run one after the other, each on the latest version this editor knows of
- * the journey or touchpoint (from the map or from the previous edit's answer). An edit someone else
- * made first comes back as CONFLICT: it is reported (with the refused edit, when it can be applied
- * again on the new version), never forced through. Every edit goes on an undo history (redo until the
+ * This editor's edits: they run one after the other. Each is made on the version of the journey or
+ * touchpoint shown when it was made, and sent on that version as this editor's own earlier edits took it
+ * further: a change by someone else in between (a live update that reached the map after the edit was
+ * queued) makes it stale, and the server refuses it as CONFLICT. It is reported (with the refused edit,
+ * when it can be applied again on the new version), never forced through. Every edit goes on an undo history (redo until the
  * next new edit): deleted touchpoints and stages come back with their ids, so their answers stay theirs.
  */
 export function useMapEditor({ journeyId, setMap, reload, settle, onConflict, onError }: {
@@ -26,11 +28,21 @@ export function useMapEditor({ journeyId, setMap, reload, settle, onConflict, on
 }) {
   const journeyVersion = useRef(0);
   const touchpointVersions = useRef(new Map<string, number>());
+  /** {@code <target>:<version>} -> the version an own edit made of it: the chain of this editor's own edits. */
+  const ownSuccessors = useRef(new Map<string, number>());
   const lastOwnEdit = useRef(0);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const [history, setHistory] = useState<{ undo: Op[]; redo: Op[] }>({ undo: [], redo: [] });
   /** Counts the edits shown before the server had them: a map loaded meanwhile may not hold them yet. */
   const applying = useRef(0);
+
+  /** The version an edit made on {@code basis} goes out on: {@code basis} as this editor's own edits took it further. */
+  const onOwnChain = (key: string, basis: number) => {
+    let version = basis;
+    for (let next = ownSuccessors.current.get(`${key}:${version}`); next !== undefined && next !== version;
+      next = ownSuccessors.current.get(`${key}:${version}`)) version = next;
+    return version;
+  };
 
   /** Versions as the server last showed them (never older than what an own edit answered). */
   const known = useCallback((map: JourneyMapResult) => {
@@ -46,16 +58,21 @@ export function useMapEditor({ journeyId, setMap, reload, settle, onConflict, on
    * {@code entry} is its place on the history (the op itself, or the one an undo reverses), taken off it when
    * the server refuses the edit.
    */
-  function edit<R = unknown>(document: string, variables: () => Record<string, unknown>,
+  function edit<R = unknown>(document: string, variables: (expectedVersion: number) => Record<string, unknown>,
     { target, op = null, entry = op, answered }: { target?: Target; op?: Op | null; entry?: Op | null; answered?: (answer: R) => void } = {}) {
+    // the version shown now; the edit goes out on it as the own edits queued before this one leave it
+    const key = target === 'journey' ? JOURNEY : target?.touchpoint;
+    const basis = key === undefined ? 0 : versionOf(key);
     queue.current = queue.current.then(async () => {
       try {
-        const result = await graphqlRequest<Record<string, { id?: string; version?: number }>>(document, variables());
+        const expected = key === undefined ? 0 : onOwnChain(key, basis);
+        const result = await graphqlRequest<Record<string, { id?: string; version?: number }>>(document, variables(expected));
         lastOwnEdit.current = Date.now();
         const answer = Object.values(result)[0];
         if (typeof answer?.version === 'number') {
-          if (target === 'journey') journeyVersion.current = answer.version;
-          else if (target) touchpointVersions.current.set(target.touchpoint, answer.version);
+          if (key !== undefined) ownSuccessors.current.set(`${key}:${expected}`, answer.version);
+          if (target === 'journey') journeyVersion.current = Math.max(journeyVersion.current, answer.version);
+          else if (target) touchpointVersions.current.set(target.touchpoint, Math.max(versionOf(target.touchpoint), answer.version));
           else if (answer.id) touchpointVersions.current.set(answer.id, answer.version);
         }
         answered?.(answer as R);
@@ -70,38 +87,39 @@ export function useMapEditor({ journeyId, setMap, reload, settle, onConflict, on
     });
   }
 
-  const touchpointVersion = (id: string) => touchpointVersions.current.get(id) ?? 0;
+  const versionOf = (key: string) => key === JOURNEY ? journeyVersion.current : touchpointVersions.current.get(key) ?? 0;
 
   function perform(op: Op, entry: Op = op) {
     applying.current += 1;
     setMap((m) => (m ? applied(m, op) : m));
     switch (op.kind) {
       case 'renameStage':
-        edit(renameStageDocument, () => ({ journeyId, stageId: op.stageId, expectedVersion: journeyVersion.current,
-          input: { name: op.to } }), { target: 'journey', op, entry });
+        edit(renameStageDocument, (expectedVersion) => ({ journeyId, stageId: op.stageId, expectedVersion, input: { name: op.to } }),
+          { target: 'journey', op, entry });
         break;
       case 'reorderStages':
-        edit(reorderStagesDocument, () => ({ journeyId, expectedVersion: journeyVersion.current, stageIds: op.to }), { target: 'journey', op, entry });
+        edit(reorderStagesDocument, (expectedVersion) => ({ journeyId, expectedVersion, stageIds: op.to }), { target: 'journey', op, entry });
         break;
       case 'moveTouchpoint':
-        edit(moveTouchpointDocument, () => ({ id: op.id, expectedVersion: touchpointVersion(op.id), stageId: op.to.stageId,
+        edit(moveTouchpointDocument, (expectedVersion) => ({ id: op.id, expectedVersion, stageId: op.to.stageId,
           position: op.to.position }), { target: { touchpoint: op.id }, op, entry });
         break;
       case 'renameTouchpoint':
-        edit(renameTouchpointDocument, () => ({ id: op.id, expectedVersion: touchpointVersion(op.id), input: { name: op.to } }),
+        edit(renameTouchpointDocument, (expectedVersion) => ({ id: op.id, expectedVersion, input: { name: op.to } }),
           { target: { touchpoint: op.id }, op, entry });
         break;
       case 'touchpointPresence':
         if (op.to) edit(restoreTouchpointDocument, () => ({ id: op.touchpoint.id }), { target: { touchpoint: op.touchpoint.id }, op, entry });
-        else edit(deleteTouchpointDocument, () => ({ id: op.touchpoint.id, expectedVersion: touchpointVersion(op.touchpoint.id) }), { op, entry });
+        else edit(deleteTouchpointDocument, (expectedVersion) => ({ id: op.touchpoint.id, expectedVersion }),
+          { target: { touchpoint: op.touchpoint.id }, op, entry });
         break;
       case 'stagePresence':
         if (op.to) {
           const touchpointIds = (op.stage.touchpoints ?? []).map((tp) => tp.id);
-          edit(restoreStageDocument, () => ({ journeyId, stageId: op.stage.id, expectedVersion: journeyVersion.current,
+          edit(restoreStageDocument, (expectedVersion) => ({ journeyId, stageId: op.stage.id, expectedVersion,
             position: op.position, touchpointIds: touchpointIds.length ? touchpointIds : null }), { target: 'journey', op, entry });
         } else {
-          edit(removeStageDocument, () => ({ journeyId, stageId: op.stage.id, expectedVersion: journeyVersion.current,
+          edit(removeStageDocument, (expectedVersion) => ({ journeyId, stageId: op.stage.id, expectedVersion,
             ...((op.stage.touchpoints ?? []).length ? op.removal : {}) }), { target: 'journey', op, entry });
         }
         break;
@@ -112,7 +130,7 @@ export function useMapEditor({ journeyId, setMap, reload, settle, onConflict, on
    * Something new (a stage, a touchpoint): sent, then shown and put on the history as what the answer says it
    * is, so that undo deletes it and redo brings the same one back.
    */
-  function create<R>(document: string, variables: () => Record<string, unknown>, target: Target, opOf: (answer: R) => Op | null) {
+  function create<R>(document: string, variables: (expectedVersion: number) => Record<string, unknown>, target: Target, opOf: (answer: R) => Op | null) {
     applying.current += 1;
     edit<R>(document, variables, { target, answered: (answer) => {
       const op = opOf(answer);
@@ -141,5 +159,5 @@ export function useMapEditor({ journeyId, setMap, reload, settle, onConflict, on
     setHistory((h) => ({ undo: [...h.undo, op], redo: h.redo.slice(0, -1) }));
   }
 
-  return { create, change, undo, redo, history, known, lastOwnEdit, journeyVersion, applying };
+  return { create, change, undo, redo, history, known, lastOwnEdit, applying };
 }
