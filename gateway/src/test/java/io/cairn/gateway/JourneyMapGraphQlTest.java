@@ -186,6 +186,30 @@ class JourneyMapGraphQlTest {
     }
 
     @Test
+    void theStagesOfAMapTakeOneMetricsCallForTheirPooledFiguresAndItsOutageOnlyBlanksThem() {
+        journeyService.reply("GET", "/journeys/big", 200, json(journey("big", 12)));
+        touchpointService.reply("GET", "/touchpoints", 200, json(touchpoints(List.of("big"), 12, 10)));
+        metricsService.reply("GET", "/journeys/big/stage-scores", 200, json(List.of(Map.of("stageId", "big-s3", "touchpoints", 7,
+                "metric", "CSAT", "from", "2026-10-24", "to", "2026-11-22", "n", 980, "distribution", List.of(0, 80, 100, 200, 300, 300),
+                "score", Map.of("formula", "CSAT", "value", 61.2, "low", 58.1, "high", 64.2, "margin", 3.05, "n", 980)))));
+
+        graphQl.documentName("stageMeasurements").variable("id", "big").execute().errors().verify()
+                .path("journey.stages[3].measurements[0].n").entity(Integer.class).isEqualTo(980)
+                .path("journey.stages[3].measurements[0].touchpoints").entity(Integer.class).isEqualTo(7)
+                .path("journey.stages[3].measurements[0].score.margin").entity(Double.class).isEqualTo(3.05)
+                .path("journey.stages[0].measurements").entityList(Object.class).hasSize(0);
+        assertThat(metricsService.requests()).singleElement().satisfies(r -> assertThat(r.uri())
+                .startsWith("/journeys/big/stage-scores").contains("days=30", "segment.class=Business"));
+
+        metricsService.reply("GET", "/journeys/big/stage-scores", 503, "{}");
+        graphQl.documentName("stageMeasurements").variable("id", "big").execute()
+                .errors().satisfy(errors -> assertThat(errors).hasSize(12).allSatisfy(e ->
+                        assertThat(e.getExtensions()).containsEntry("service", "metrics-service")))
+                .path("journey.stages[11].name").entity(String.class).isEqualTo("Stage 11")
+                .path("journey.stages[3].measurements").valueIsNull();
+    }
+
+    @Test
     void aSegmentFilterReachesMetricsServiceEncodedAndTheChoicesComeFromIt() {
         journeyService.reply("GET", "/journeys/seg", 200, json(journey("seg", 2)));
         touchpointService.reply("GET", "/touchpoints", 200, json(touchpoints(List.of("seg"), 2, 3)));

@@ -1,5 +1,6 @@
 package io.cairn.gateway.metrics;
 
+import io.cairn.gateway.journey.StageNode;
 import io.cairn.gateway.touchpoint.Touchpoint;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import reactor.core.publisher.Mono;
 class MetricsGraphQlController {
 
     static final String LOADER = "measurementsByTouchpoint";
+    static final String STAGE_LOADER = "measurementsByStage";
 
     private final MetricsClient metrics;
 
@@ -46,6 +48,31 @@ class MetricsGraphQlController {
                                     Map<String, List<Map<String, Object>>> result = new HashMap<>();
                                     entry.getValue().forEach(id -> result.put(window + "|" + id, new ArrayList<>()));
                                     scores.forEach(s -> result.computeIfAbsent(window + "|" + s.get("touchpointId"),
+                                            k -> new ArrayList<>()).add(s));
+                                    return result;
+                                });
+                    })
+                    .reduce(new HashMap<>(), (all, part) -> {
+                        all.putAll(part);
+                        return all;
+                    });
+        });
+        registerStageLoader(metrics, loaders);
+    }
+
+    /** Stage measurements: key "<days>|<segment filter>|<journey id>|<stage id>"; one call per journey, window and filter. */
+    private static void registerStageLoader(MetricsClient metrics, BatchLoaderRegistry loaders) {
+        loaders.<String, List<Map<String, Object>>>forName(STAGE_LOADER).registerMappedBatchLoader((keys, env) -> {
+            Map<String, List<String>> byJourney = new HashMap<>();
+            keys.forEach(key -> byJourney.computeIfAbsent(key.substring(0, key.lastIndexOf('|')), j -> new ArrayList<>()).add(key));
+            return reactor.core.publisher.Flux.fromIterable(byJourney.entrySet())
+                    .flatMap(entry -> {
+                        String[] parts = entry.getKey().split("\\|", 3);
+                        return metrics.journeyAnalysis(parts[2], "stage-scores", Integer.parseInt(parts[0]), null,
+                                SegmentFilter.parse(parts[1])).map(scores -> {
+                                    Map<String, List<Map<String, Object>>> result = new HashMap<>();
+                                    entry.getValue().forEach(key -> result.put(key, new ArrayList<>()));
+                                    scores.forEach(s -> result.computeIfAbsent(entry.getKey() + "|" + s.get("stageId"),
                                             k -> new ArrayList<>()).add(s));
                                     return result;
                                 });
@@ -139,7 +166,15 @@ class MetricsGraphQlController {
             return loader.load(window(env.getArgument("days")) + "|" + SegmentFilter.key(SegmentFilter.of(segment)) + "|"
                     + env.<Touchpoint>getSource().id());
         };
-        return wiring -> wiring.type("Touchpoint", type -> type.dataFetcher("measurements", measurements));
+        TrivialDataFetcher<CompletableFuture<List<Map<String, Object>>>> stageMeasurements = env -> {
+            DataLoader<String, List<Map<String, Object>>> loader = env.getDataLoader(STAGE_LOADER);
+            List<Map<String, String>> segment = env.getArgument("segment");
+            StageNode stage = env.getSource();
+            return loader.load(window(env.getArgument("days")) + "|" + SegmentFilter.key(SegmentFilter.of(segment)) + "|"
+                    + stage.journeyId() + "|" + stage.id());
+        };
+        return wiring -> wiring.type("Touchpoint", type -> type.dataFetcher("measurements", measurements))
+                .type("Stage", type -> type.dataFetcher("measurements", stageMeasurements));
     }
 
     private static int window(Integer days) {

@@ -119,12 +119,7 @@ public class ScoreController {
             Score secondary, long[] distribution) {
 
         static TouchpointScore of(String touchpointId, Metric metric, String from, String to, Distribution d) {
-            Score secondary = switch (metric) {
-                case CSAT -> Scores.csatMean(d);
-                case CES -> Scores.cesAgree(d);
-                case NPS -> null;
-            };
-            return new TouchpointScore(touchpointId, metric, from, to, d.n(), Scores.headline(d), secondary, d.counts());
+            return new TouchpointScore(touchpointId, metric, from, to, d.n(), Scores.headline(d), Scores.secondary(d), d.counts());
         }
     }
 

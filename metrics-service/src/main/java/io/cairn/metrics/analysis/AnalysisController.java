@@ -1,7 +1,10 @@
 package io.cairn.metrics.analysis;
 
 import io.cairn.metrics.aggregate.BucketRepository;
+import io.cairn.metrics.score.Distribution;
 import io.cairn.metrics.score.Metric;
+import io.cairn.metrics.score.Score;
+import io.cairn.metrics.score.Scores;
 import io.cairn.metrics.score.Segments;
 import io.cairn.metrics.score.Window;
 import io.cairn.metrics.touchpoint.TouchpointClient;
@@ -50,6 +53,45 @@ public class AnalysisController {
         Window window = Window.of(from, to, days, clock);
         return Analysis.keyDrivers(buckets.totalsOfJourney(journeyId, window.from().toString(),
                 window.to().toString(), Segments.filter(params)), minPairs);
+    }
+
+    /**
+     * Per stage of the journey and metric: the answers to all its touchpoints pooled, with the same formulas and
+     * margins as a touchpoint's (n counts answers, so a respondent who rated three of the stage's touchpoints
+     * counts three times), and how many touchpoints had answers. Stages follow touchpoint-service's stage ids;
+     * a stage without answers in the window is left out.
+     */
+    @GetMapping("/journeys/{journeyId}/stage-scores")
+    @PreAuthorize("hasRole('VIEWER')")
+    List<StageScore> stageScores(@PathVariable String journeyId, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) Integer days,
+            @RequestParam Map<String, String> params) {
+        Window window = Window.of(from, to, days, clock);
+        Map<String, Map<Metric, BucketRepository.Totals>> totals = buckets.totalsOfJourney(journeyId,
+                window.from().toString(), window.to().toString(), Segments.filter(params));
+        Map<String, Map<Metric, Distribution>> pooled = new java.util.LinkedHashMap<>();
+        Map<String, Map<Metric, Integer>> answered = new java.util.HashMap<>();
+        for (TouchpointInfo touchpoint : touchpoints.ofJourney(journeyId)) {
+            totals.getOrDefault(touchpoint.id(), Map.of()).forEach((metric, t) -> {
+                if (t.distribution().n() == 0 || touchpoint.stageId() == null) {
+                    return;
+                }
+                pooled.computeIfAbsent(touchpoint.stageId(), id -> new java.util.EnumMap<>(Metric.class))
+                        .merge(metric, t.distribution(), Distribution::plus);
+                answered.computeIfAbsent(touchpoint.stageId(), id -> new java.util.EnumMap<>(Metric.class))
+                        .merge(metric, 1, Integer::sum);
+            });
+        }
+        List<StageScore> result = new ArrayList<>();
+        pooled.forEach((stageId, byMetric) -> byMetric.forEach((metric, d) -> result.add(new StageScore(stageId,
+                answered.get(stageId).get(metric), metric, window.from().toString(), window.to().toString(), d.n(),
+                Scores.headline(d), Scores.secondary(d), d.counts()))));
+        return result;
+    }
+
+    /** A stage's pooled figures for one metric over a window (see {@link #stageScores}). */
+    record StageScore(String stageId, int touchpoints, Metric metric, String from, String to, long n, Score score,
+            Score secondary, long[] distribution) {
     }
 
     /**

@@ -122,6 +122,45 @@ class AnalysisApiTest {
     }
 
     @Test
+    void aStageScorePoolsTheAnswersOfItsTouchpoints() {
+        JsonNode stages = http.get("/journeys/" + journey + "/stage-scores?" + window(), bearer("viewer")).json();
+        Map<String, JsonNode> byStage = new java.util.HashMap<>();
+        stages.forEach(s -> byStage.put(s.at("/stageId").asString() + "|" + s.at("/metric").asString(), s));
+        assertThat(byStage).containsOnlyKeys("fly|CSAT", "airport|CSAT");
+        JsonNode fly = byStage.get("fly|CSAT");
+        JsonNode scores = http.get("/scores?touchpointId=" + tp("wifi") + "&touchpointId=" + tp("food") + "&" + window(),
+                bearer("viewer")).json();
+        long[] sum = new long[6];
+        double hits = 0;
+        for (JsonNode touchpoint : scores) {
+            for (int score = 1; score <= 5; score++) {
+                sum[score] += touchpoint.at("/distribution/" + score).asLong();
+            }
+            hits += touchpoint.at("/score/value").asDouble() / 100 * touchpoint.at("/n").asLong();
+        }
+        assertThat(fly.at("/touchpoints").asInt()).isEqualTo(2);
+        assertThat(fly.at("/n").asLong()).isEqualTo(400);
+        for (int score = 1; score <= 5; score++) {
+            assertThat(fly.at("/distribution/" + score).asLong()).as("answers scoring %d", score).isEqualTo(sum[score]);
+        }
+        assertThat(fly.at("/score/value").asDouble()).isCloseTo(100 * hits / 400, within(1e-9));
+        assertThat(fly.at("/score/margin").asDouble()).isPositive()
+                .isLessThan(scores.at("/0/score/margin").asDouble());
+        // the lounge has no answers: the airport stage is the gate's 10
+        assertThat(byStage.get("airport|CSAT").at("/touchpoints").asInt()).isEqualTo(1);
+        assertThat(byStage.get("airport|CSAT").at("/n").asLong()).isEqualTo(10);
+        // a segment filter keeps those respondents' answers only
+        JsonNode business = http.get("/journeys/" + journey + "/stage-scores?" + window() + "&segment.class=business",
+                bearer("viewer")).json();
+        business.forEach(s -> {
+            if (s.at("/stageId").asString().equals("fly")) {
+                assertThat(s.at("/n").asLong()).isEqualTo(200);
+            }
+        });
+        assertThat(business.findValuesAsString("stageId")).contains("fly");
+    }
+
+    @Test
     void seriesAndBreakdownsSplitTheSameAnswers() {
         JsonNode weekly = http.get("/scores/series?touchpointId=" + tp("food") + "&interval=WEEK&" + window(), bearer("viewer")).json();
         assertThat(weekly.size()).isEqualTo(2);
