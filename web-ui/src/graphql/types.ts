@@ -169,11 +169,19 @@ export interface MapTouchpoint {
   measurements: Measurement[] | null;
 }
 
+/** A stage's figures for one metric: the answers to all its touchpoints pooled. */
+export interface StageMeasurement extends Measurement {
+  /** How many of the stage's touchpoints had answers. */
+  touchpoints: number;
+}
+
 export interface MapStage {
   id: string;
   name: string;
   designedEmotion: number;
   touchpoints: MapTouchpoint[] | null;
+  /** Null when metrics-service is unavailable; absent where the stage was not asked for them. */
+  measurements?: StageMeasurement[] | null;
 }
 
 export interface Weakness {

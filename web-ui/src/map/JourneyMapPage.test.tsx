@@ -19,8 +19,9 @@ describe('measured journey map', () => {
       return json({ data: {
         journey: { id: 'j1', name: 'Airline trip', description: null, version: 3, stages: [
           { id: 's1', name: 'Book', designedEmotion: 1, touchpoints: [
-            tp('t1', 'Online booking', [{ metric: 'CSAT', n: 650, score: { value: 62.4, margin: 3.7 } }])] },
-          { id: 's2', name: 'Fly', designedEmotion: 0, touchpoints: [
+            tp('t1', 'Online booking', [{ metric: 'CSAT', n: 650, score: { value: 62.4, margin: 3.7 } }])],
+          measurements: [{ metric: 'CSAT', n: 1950, touchpoints: 3, score: { value: 71.25, margin: 2.1 } }] },
+          { id: 's2', name: 'Fly', designedEmotion: 0, measurements: null, touchpoints: [
             tp('t2', 'Wifi', [{ metric: 'CSAT', n: 12, score: { value: 40, margin: 25 } }]),
             tp('t3', 'Legroom', [], { channel: 'FIELD_SERVICE', ownerTeam: 'fleet', painPoints: ['Knees against the seat'], opportunities: ['Sell extra legroom'] })] },
         ] },
@@ -44,6 +45,12 @@ describe('measured journey map', () => {
     expect(booking).toHaveTextContent('CSAT 62.4% ±3.7 n=650');
     // the reason is put together from the figures, in the user's language and number format
     expect(booking).toHaveTextContent('Weak: CSAT 62.4% (n=650, ±3.7) is below the target 80% by 17.6; importance 8');
+    // the channel as an icon beside its name; the stage as a whole, its touchpoints' answers pooled
+    expect(booking.querySelector('svg[data-channel="WEB"]')).not.toBeNull();
+    expect(screen.getByRole('region', { name: 'What customers said in Book, all its touchpoints together' }))
+      .toHaveTextContent('CSAT 71.3% ±2.1 1,950 answers from 3 touchpoints');
+    expect(screen.getByRole('region', { name: 'What customers said in Fly, all its touchpoints together' }))
+      .toHaveTextContent('Scores are unavailable right now.');
     const wifi = screen.getByRole('article', { name: 'Wifi' });
     expect(wifi).toHaveClass('insufficient');
     expect(wifi).not.toHaveClass('weak');

@@ -10,16 +10,17 @@ import journeyChangedDocument from '../graphql/journeyChanged.graphql?raw';
 import journeyMapDocument from '../graphql/journeyMap.graphql?raw';
 import { graphqlRequest, UnauthorizedError } from '../graphql/client';
 import { subscribe, type LiveStatus } from '../graphql/live';
-import type { JourneyMapResult, MapStage, MapTouchpoint, Measurement, Weakness } from '../graphql/types';
+import type { JourneyMapResult, MapStage, MapTouchpoint, Weakness } from '../graphql/types';
 import { useSession } from '../auth/SessionContext';
 import { canActOnAnswers, canEditJourneys } from '../auth/session';
 import { errorMessage } from '../journeys/errors';
 import { AddByName, DeleteStage, InlineHeading, SortableStage, SortableTouchpoint, StageDragBinding, StageDrags, StageDragsContext,
   StageDropArea, StagesContext, TouchpointActions, type StageTouchpointsChoice } from './MapEditing';
+import { ChannelIcon } from './ChannelIcon';
 import { MapExport } from './MapExport';
-import { formatScore, weaknessReason } from './reasons';
+import { weaknessReason } from './reasons';
 import { TouchpointDrawer } from './TouchpointDrawer';
-import { EmotionLane, NotesLanes } from './Lanes';
+import { EmotionLane, MeasurementBadge, NotesLanes, StageMeasurementsLane } from './Lanes';
 import { stageEmotion, type StageEmotion } from './emotion';
 import { documentOrder } from './columnOrder';
 import { placeOf, type Op, type Place } from './editOps';
@@ -29,11 +30,6 @@ import type { AddStageMutation, CreateTouchpointMutation, JourneyChangedSubscrip
 const WINDOWS = [30, 90, 365];
 /** How long after this editor's last edit (or its echo) the map is loaded again to settle on the server's state. */
 const SETTLE_MS = 1000;
-
-/** How a score reads: NPS points, CSAT %, CES mean. */
-function measured(m: Measurement, number: Intl.NumberFormat): string {
-  return m.score.value === null ? '—' : formatScore(m.metric, m.score.value, number);
-}
 
 /** Weak touchpoints by severity: the darker, the further below target it is and the more it matters. */
 function severityClass(w: Weakness | undefined): string {
@@ -416,6 +412,7 @@ const StageColumn = memo(function StageColumn({ stage, order, editable, weakness
         label={t('map.edit.renameStage', { name: stage.name })} onSave={(name, startedFrom) => stageActions.rename(stage, name, startedFrom)} />
       {editable && <DeleteStage stage={stage} onDelete={(removal) => stageActions.remove(stage, removal)} />}
       <EmotionLane before={before} here={stageEmotion(stage)} after={after} />
+      <StageMeasurementsLane stage={stage} number={number} />
       {stage.touchpoints === null && <p className="error small">{t('map.touchpointsUnavailable')}</p>}
       <StageDropArea stage={stage}>
         {(stage.touchpoints ?? []).filter(shown).map((tp) => (
@@ -466,6 +463,7 @@ function TouchpointCard({ touchpoint, weakness, number, editable, onOpen, onRena
         </button>
       </InlineHeading>
       <p className="muted small">
+        <ChannelIcon channel={touchpoint.channel} />
         {t(`map.channels.${touchpoint.channel}`, { defaultValue: touchpoint.channel })}
         {touchpoint.ownerTeam && ` · ${touchpoint.ownerTeam}`}
         {touchpoint.dimension && ` · ${t(`map.dimensions.${touchpoint.dimension}`, { defaultValue: touchpoint.dimension })}`}
@@ -473,11 +471,7 @@ function TouchpointCard({ touchpoint, weakness, number, editable, onOpen, onRena
       <div className="badges">
         {touchpoint.measurements === null && <span className="error small">{t('map.metricsUnavailable')}</span>}
         {(touchpoint.measurements ?? []).map((m) => (
-          <span key={m.metric} className="badge metric" data-testid="measurement">
-            <strong>{m.metric} {measured(m, number)}</strong>
-            {m.score.margin !== null && <span> ±{number.format(m.score.margin)}</span>}
-            <span className="muted"> n={number.format(m.n)}</span>
-          </span>
+          <MeasurementBadge key={m.metric} measurement={m} number={number} count={`n=${number.format(m.n)}`} />
         ))}
         {touchpoint.measurements?.length === 0 && <span className="muted small">{t('map.noAnswers')}</span>}
       </div>

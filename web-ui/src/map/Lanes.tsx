@@ -1,7 +1,8 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MapStage } from '../graphql/types';
+import type { MapStage, Measurement } from '../graphql/types';
 import type { StageEmotion } from './emotion';
+import { formatScore } from './reasons';
 
 const y = (emotion: number) => 20 - emotion * 8; // -2..+2 onto 36..4 of a 40-high box
 
@@ -59,3 +60,35 @@ export function NotesLanes({ stage }: { stage: MapStage }) {
   };
   return <>{lane('painPoints')}{lane('opportunities')}</>;
 }
+
+/** One metric's figure with its margin, and what it counts ({@code count}: n of a touchpoint, answers of a stage). */
+export function MeasurementBadge({ measurement: m, number, count }: { measurement: Measurement; number: Intl.NumberFormat; count: ReactNode }) {
+  return (
+    <span className="badge metric" data-testid="measurement">
+      <strong>{m.metric} {m.score.value === null ? '—' : formatScore(m.metric, m.score.value, number)}</strong>
+      {m.score.margin !== null && <span> ±{number.format(m.score.margin)}</span>}
+      <span className="muted"> {count}</span>
+    </span>
+  );
+}
+
+/** The measurements lane of a stage: its touchpoints' answers pooled per metric, so a stage reads at a glance. */
+export const StageMeasurementsLane = memo(function StageMeasurementsLane({ stage, number }: { stage: MapStage; number: Intl.NumberFormat }) {
+  const { t } = useTranslation();
+  if (stage.measurements === undefined) return null;
+  return (
+    <section className="lane measured" aria-label={t('map.lanes.measured', { stage: stage.name })} data-testid="stage-measurements">
+      <h3 className="small">{t('map.lanes.measuredShort')}</h3>
+      {stage.measurements === null && <p className="error small">{t('map.metricsUnavailable')}</p>}
+      {stage.measurements?.length === 0 && <p className="muted small">{t('map.noAnswers')}</p>}
+      {!!stage.measurements?.length && (
+        <div className="badges">
+          {stage.measurements.map((m) => (
+            <MeasurementBadge key={m.metric} measurement={m} number={number}
+              count={t('map.lanes.pooled', { n: number.format(m.n), count: m.touchpoints })} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+});
