@@ -210,6 +210,23 @@ class JourneyMapGraphQlTest {
     }
 
     @Test
+    void theTrendsOfAHundredTwentyTouchpointsTakeOneMetricsCall() {
+        journeyService.reply("GET", "/journeys/big", 200, json(journey("big", 12)));
+        touchpointService.reply("GET", "/touchpoints", 200, json(touchpoints(List.of("big"), 12, 10)));
+        metricsService.reply("GET", "/scores/series", 200, json(List.of(
+                Map.of("touchpointId", "big-t2-1", "metric", "CSAT", "from", "2026-10-01", "to", "2026-10-31", "n", 40,
+                        "distribution", List.of(0, 0, 0, 10, 10, 20), "score", Map.of("formula", "CSAT", "value", 75.0, "margin", 12.9, "n", 40)),
+                Map.of("touchpointId", "big-t2-1", "metric", "CSAT", "from", "2026-11-01", "to", "2026-11-22", "n", 30,
+                        "distribution", List.of(0, 0, 10, 10, 5, 5), "score", Map.of("formula", "CSAT", "value", 33.3, "margin", 15.8, "n", 30)))));
+
+        graphQl.documentName("trends").variable("id", "big").execute().errors().verify()
+                .path("journey.stages[2].touchpoints[1].trend[*].n").entityList(Integer.class).containsExactly(40, 30)
+                .path("journey.stages[2].touchpoints[0].trend").entityList(Object.class).hasSize(0);
+        assertThat(metricsService.requests()).singleElement().satisfies(r -> assertThat(r.uri())
+                .startsWith("/scores/series").contains("interval=MONTH", "days=180", "touchpointId=big-t0-0", "touchpointId=big-t11-9"));
+    }
+
+    @Test
     void aSegmentFilterReachesMetricsServiceEncodedAndTheChoicesComeFromIt() {
         journeyService.reply("GET", "/journeys/seg", 200, json(journey("seg", 2)));
         touchpointService.reply("GET", "/touchpoints", 200, json(touchpoints(List.of("seg"), 2, 3)));

@@ -56,11 +56,11 @@ public class MetricsClient {
                 .bodyToMono(new ParameterizedTypeReference<Map<String, List<String>>>() { }));
     }
 
-    /** Per period (DAY, WEEK, MONTH) over the last {@code days} days, for a trend chart. */
-    public Mono<List<Map<String, Object>>> series(String touchpointId, String interval, int days) {
+    /** Per touchpoint and period (DAY, WEEK, MONTH) over the last {@code days} days, for trend charts, in one call. */
+    public Mono<List<Map<String, Object>>> series(Collection<String> touchpointIds, String interval, int days) {
         return service.read(service.http().get()
-                .uri(uri -> uri.path("/scores/series").queryParam("touchpointId", "{id}").queryParam("interval", interval)
-                        .queryParam("days", days).build(touchpointId))
+                .uri(uri -> uri.path("/scores/series").queryParam("touchpointId", touchpointIds.toArray())
+                        .queryParam("interval", "{interval}").queryParam("days", days).build(interval))
                 .retrieve().bodyToMono(LIST));
     }
 

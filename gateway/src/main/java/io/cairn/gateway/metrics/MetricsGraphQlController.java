@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import graphql.TrivialDataFetcher;
 import org.dataloader.DataLoader;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,6 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -29,64 +29,51 @@ class MetricsGraphQlController {
 
     static final String LOADER = "measurementsByTouchpoint";
     static final String STAGE_LOADER = "measurementsByStage";
+    static final String TREND_LOADER = "trendByTouchpoint";
 
     private final MetricsClient metrics;
 
     MetricsGraphQlController(MetricsClient metrics, BatchLoaderRegistry loaders) {
         this.metrics = metrics;
-        // key: "<days>|<segment filter>|<touchpoint id>"; one call per window and filter in the request
-        loaders.<String, List<Map<String, Object>>>forName(LOADER).registerMappedBatchLoader((keys, env) -> {
-            Map<String, List<String>> byWindow = new HashMap<>();
-            keys.forEach(key -> byWindow.computeIfAbsent(key.substring(0, key.lastIndexOf('|')), w -> new ArrayList<>())
+        // "<days>|<segment filter>|<touchpoint id>": one call per window and filter in the request
+        registerGrouped(loaders, LOADER, "touchpointId", (window, ids) -> {
+            String[] parts = window.split("\\|", 2);
+            return metrics.scores(ids, Integer.parseInt(parts[0]), SegmentFilter.parse(parts[1]));
+        });
+        // "<days>|<segment filter>|<journey id>|<stage id>": one call per journey, window and filter
+        registerGrouped(loaders, STAGE_LOADER, "stageId", (journeyWindow, stageIds) -> {
+            String[] parts = journeyWindow.split("\\|", 3);
+            return metrics.journeyAnalysis(parts[2], "stage-scores", Integer.parseInt(parts[0]), null, SegmentFilter.parse(parts[1]));
+        });
+        // "<days>|<interval>|<touchpoint id>": one call per window and interval
+        registerGrouped(loaders, TREND_LOADER, "touchpointId", (window, ids) -> {
+            String[] parts = window.split("\\|", 2);
+            return metrics.series(ids, parts[1], Integer.parseInt(parts[0]));
+        });
+    }
+
+    /**
+     * A loader whose keys are {@code <group>|<id>}: one call per group, whose answers are shared out by the
+     * field {@code idField} (an id without answers gets an empty list).
+     */
+    private static void registerGrouped(BatchLoaderRegistry loaders, String name, String idField,
+            BiFunction<String, List<String>, Mono<List<Map<String, Object>>>> call) {
+        loaders.<String, List<Map<String, Object>>>forName(name).registerMappedBatchLoader((keys, env) -> {
+            Map<String, List<String>> byGroup = new HashMap<>();
+            keys.forEach(key -> byGroup.computeIfAbsent(key.substring(0, key.lastIndexOf('|')), g -> new ArrayList<>())
                     .add(key.substring(key.lastIndexOf('|') + 1)));
-            return reactor.core.publisher.Flux.fromIterable(byWindow.entrySet())
-                    .flatMap(entry -> {
-                        String window = entry.getKey();
-                        int days = Integer.parseInt(window.substring(0, window.indexOf('|')));
-                        return metrics.scores(entry.getValue(), days, SegmentFilter.parse(window.substring(window.indexOf('|') + 1)))
-                                .map(scores -> {
-                                    Map<String, List<Map<String, Object>>> result = new HashMap<>();
-                                    entry.getValue().forEach(id -> result.put(window + "|" + id, new ArrayList<>()));
-                                    scores.forEach(s -> result.computeIfAbsent(window + "|" + s.get("touchpointId"),
-                                            k -> new ArrayList<>()).add(s));
-                                    return result;
-                                });
-                    })
+            return reactor.core.publisher.Flux.fromIterable(byGroup.entrySet())
+                    .flatMap(group -> call.apply(group.getKey(), group.getValue()).map(answers -> {
+                        Map<String, List<Map<String, Object>>> result = new HashMap<>();
+                        group.getValue().forEach(id -> result.put(group.getKey() + "|" + id, new ArrayList<>()));
+                        answers.forEach(a -> result.computeIfAbsent(group.getKey() + "|" + a.get(idField), k -> new ArrayList<>()).add(a));
+                        return result;
+                    }))
                     .reduce(new HashMap<>(), (all, part) -> {
                         all.putAll(part);
                         return all;
                     });
         });
-        registerStageLoader(metrics, loaders);
-    }
-
-    /** Stage measurements: key "<days>|<segment filter>|<journey id>|<stage id>"; one call per journey, window and filter. */
-    private static void registerStageLoader(MetricsClient metrics, BatchLoaderRegistry loaders) {
-        loaders.<String, List<Map<String, Object>>>forName(STAGE_LOADER).registerMappedBatchLoader((keys, env) -> {
-            Map<String, List<String>> byJourney = new HashMap<>();
-            keys.forEach(key -> byJourney.computeIfAbsent(key.substring(0, key.lastIndexOf('|')), j -> new ArrayList<>()).add(key));
-            return reactor.core.publisher.Flux.fromIterable(byJourney.entrySet())
-                    .flatMap(entry -> {
-                        String[] parts = entry.getKey().split("\\|", 3);
-                        return metrics.journeyAnalysis(parts[2], "stage-scores", Integer.parseInt(parts[0]), null,
-                                SegmentFilter.parse(parts[1])).map(scores -> {
-                                    Map<String, List<Map<String, Object>>> result = new HashMap<>();
-                                    entry.getValue().forEach(key -> result.put(key, new ArrayList<>()));
-                                    scores.forEach(s -> result.computeIfAbsent(entry.getKey() + "|" + s.get("stageId"),
-                                            k -> new ArrayList<>()).add(s));
-                                    return result;
-                                });
-                    })
-                    .reduce(new HashMap<>(), (all, part) -> {
-                        all.putAll(part);
-                        return all;
-                    });
-        });
-    }
-
-    @SchemaMapping(typeName = "Touchpoint")
-    Mono<List<Map<String, Object>>> trend(Touchpoint touchpoint, @Argument String interval, @Argument Integer days) {
-        return metrics.series(touchpoint.id(), interval == null ? "WEEK" : interval, window(days));
     }
 
     @QueryMapping
@@ -173,7 +160,13 @@ class MetricsGraphQlController {
             return loader.load(window(env.getArgument("days")) + "|" + SegmentFilter.key(SegmentFilter.of(segment)) + "|"
                     + stage.journeyId() + "|" + stage.id());
         };
-        return wiring -> wiring.type("Touchpoint", type -> type.dataFetcher("measurements", measurements))
+        TrivialDataFetcher<CompletableFuture<List<Map<String, Object>>>> trend = env -> {
+            DataLoader<String, List<Map<String, Object>>> loader = env.getDataLoader(TREND_LOADER);
+            String interval = env.getArgument("interval");
+            return loader.load(window(env.getArgument("days")) + "|" + (interval == null ? "WEEK" : interval) + "|"
+                    + env.<Touchpoint>getSource().id());
+        };
+        return wiring -> wiring.type("Touchpoint", type -> type.dataFetcher("measurements", measurements).dataFetcher("trend", trend))
                 .type("Stage", type -> type.dataFetcher("measurements", stageMeasurements));
     }
 

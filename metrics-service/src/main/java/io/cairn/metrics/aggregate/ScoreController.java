@@ -62,7 +62,7 @@ public class ScoreController {
     /** The same per period ({@code interval} DAY, WEEK starting Monday, or MONTH), oldest first; empty periods are left out. */
     @GetMapping("/scores/series")
     @PreAuthorize("hasRole('VIEWER')")
-    List<TouchpointScore> series(@RequestParam @NotEmpty @Size(max = 100) List<String> touchpointId,
+    List<TouchpointScore> series(@RequestParam @NotEmpty @Size(max = 500) List<String> touchpointId,
             @RequestParam(defaultValue = "WEEK") String interval, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) Integer days,
             @RequestParam Map<String, String> params) {
