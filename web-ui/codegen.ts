@@ -1,5 +1,6 @@
-// Types of every operation in src/graphql/*.graphql, generated from the gateway's schema
-// (`npm run codegen`; the build runs it first). src/graphql/checks.ts holds the types the screens use to them.
+// Types of every operation and fragment in src/graphql/*.graphql, generated from the gateway's schema
+// (`npm run codegen`; the build runs it first). Every graphqlRequest is typed with them; src/graphql/types.ts holds
+// the shapes the screens read the answers as, so tsc checks that each answer fits.
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {

@@ -10,11 +10,16 @@ import { GraphQLRequestError, HttpStatusError, graphqlRequest } from '../graphql
 import type {
   Campaign, CampaignResults, Department, Participation, SurveyLink } from '../graphql/types';
 import { apiHeaders } from '../http/headers';
-import { useNumberFormats } from '../i18n/formats';
+import { useDateFormats, useNumberFormats } from '../i18n/formats';
 import { errorMessage } from '../journeys/errors';
 import { ResultsTable } from './ResultsTable';
+import { EnpsTrend } from './TrendPanel';
 import { saveFile, toCsv } from '../export/files';
-import type { CampaignParticipationQuery, CampaignParticipationQueryVariables, CampaignResultsQuery, CampaignResultsQueryVariables, IssueSurveyLinksFromRosterMutation, IssueSurveyLinksFromRosterMutationVariables, IssueSurveyLinksMutation, IssueSurveyLinksMutationVariables } from '../graphql/generated';
+import type {
+  CampaignParticipationQuery, CampaignParticipationQueryVariables, CampaignResultsQuery, CampaignResultsQueryVariables,
+  CloseCampaignMutation, CloseCampaignMutationVariables, IssueSurveyLinksFromRosterMutation, IssueSurveyLinksFromRosterMutationVariables,
+  IssueSurveyLinksMutation, IssueSurveyLinksMutationVariables, OpenCampaignMutation, OpenCampaignMutationVariables,
+} from '../graphql/generated';
 
 /** Links as a CSV file for whoever sends them out: this download is the only copy. */
 function downloadLinks(campaign: Campaign, links: SurveyLink[]) {
@@ -67,11 +72,11 @@ export function CampaignDetail({ campaign, departments, manage, onChanged }: {
     void load();
   }, [load]);
 
-  async function step(document: string, confirmKey: string) {
+  async function step<M, V extends object>(document: string, variables: V, confirmKey: string) {
     if (!window.confirm(t(confirmKey, { name: campaign.name }))) return;
     setError(null);
     try {
-      await graphqlRequest(document, { id: campaign.id, expectedVersion: campaign.version });
+      await graphqlRequest<M, V>(document, variables);
       onChanged();
     } catch (e) {
       setError(errorMessage(e, t));
@@ -113,7 +118,10 @@ export function CampaignDetail({ campaign, departments, manage, onChanged }: {
   }
 
   const inScope = departments.filter((d) => participation.some((p) => p.department === d.code));
-  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  // the trend of the groups these results show, the top one first: everyone for HR, a leader's own department
+  const trendGroups = (results?.departments ?? []).flatMap((g) => g.department === null ? [] : [{ code: g.department, name: g.name }]);
+  const everyoneShown = results?.overall != null;
+  const { date: dates } = useDateFormats();
   const { number } = useNumberFormats();
   return (
     <section className="card campaign" aria-labelledby="campaign-title">
@@ -128,12 +136,14 @@ export function CampaignDetail({ campaign, departments, manage, onChanged }: {
       <p>{campaign.question.find((q) => q.language === i18n.language)?.text ?? campaign.question[0]?.text}</p>
       {error && <p className="error" role="alert">{error}</p>}
       {manage && campaign.status === 'DRAFT' && (
-        <button type="button" className="primary" onClick={() => step(openCampaignDocument, 'enps.campaign.confirmOpen')}>
+        <button type="button" className="primary" onClick={() => step<OpenCampaignMutation, OpenCampaignMutationVariables>(openCampaignDocument,
+          { id: campaign.id, expectedVersion: campaign.version }, 'enps.campaign.confirmOpen')}>
           {t('enps.campaign.open')}
         </button>
       )}
       {manage && campaign.status === 'OPEN' && (
-        <button type="button" onClick={() => step(closeCampaignDocument, 'enps.campaign.confirmClose')}>
+        <button type="button" onClick={() => step<CloseCampaignMutation, CloseCampaignMutationVariables>(closeCampaignDocument,
+          { id: campaign.id, expectedVersion: campaign.version }, 'enps.campaign.confirmClose')}>
           {t('enps.campaign.close')}
         </button>
       )}
@@ -195,6 +205,12 @@ export function CampaignDetail({ campaign, departments, manage, onChanged }: {
           <button type="button" onClick={() => downloadResults(campaign).catch((e) => setError(errorMessage(e, t)))}>
             {t('enps.results.export')}
           </button>
+          {(everyoneShown || trendGroups.length > 0) && (
+            <section aria-labelledby="campaign-trend-title">
+              <h3 id="campaign-trend-title">{t('enps.trend.title')}</h3>
+              <EnpsTrend groups={trendGroups} everyone={everyoneShown} campaignId={campaign.id} />
+            </section>
+          )}
         </>
       ) : <p className="muted">{t('enps.results.notReleased')}</p>}
     </section>

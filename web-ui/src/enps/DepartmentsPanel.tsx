@@ -5,6 +5,9 @@ import deleteDepartmentDocument from '../graphql/deleteDepartment.graphql?raw';
 import { graphqlRequest } from '../graphql/client';
 import type { Department } from '../graphql/types';
 import { errorMessage } from '../journeys/errors';
+import type {
+  AddDepartmentMutation, AddDepartmentMutationVariables, DeleteDepartmentMutation, DeleteDepartmentMutationVariables,
+} from '../graphql/generated';
 
 /** The department tree, with adding and deleting for HR admins. Codes are the touchpoint owning teams. */
 export function DepartmentsPanel({ departments, onChanged }: { departments: Department[]; onChanged: () => void }) {
@@ -18,7 +21,7 @@ export function DepartmentsPanel({ departments, onChanged }: { departments: Depa
     event.preventDefault();
     setError(null);
     try {
-      await graphqlRequest(addDepartmentDocument, {
+      await graphqlRequest<AddDepartmentMutation, AddDepartmentMutationVariables>(addDepartmentDocument, {
         input: { code: code.trim().toLowerCase(), name: name.trim(), parent: parent || null },
       });
       setCode('');
@@ -33,7 +36,7 @@ export function DepartmentsPanel({ departments, onChanged }: { departments: Depa
     if (!window.confirm(t('enps.departments.confirmDelete', { name: department.name }))) return;
     setError(null);
     try {
-      await graphqlRequest(deleteDepartmentDocument, { code: department.code });
+      await graphqlRequest<DeleteDepartmentMutation, DeleteDepartmentMutationVariables>(deleteDepartmentDocument, { code: department.code });
       onChanged();
     } catch (e) {
       setError(errorMessage(e, t));

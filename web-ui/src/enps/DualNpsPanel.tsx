@@ -6,6 +6,7 @@ import { graphqlRequest } from '../graphql/client';
 import type { DualNpsRow } from '../graphql/types';
 import { useNumberFormats } from '../i18n/formats';
 import { errorMessage } from '../journeys/errors';
+import { hiddenReason } from './hidden';
 import type { DualNpsQuery, DualNpsQueryVariables } from '../graphql/generated';
 
 /**
@@ -66,7 +67,7 @@ export function DualNpsPanel() {
               <tr key={r.department} data-testid="dual-row">
                 <th scope="row">{r.name}<div className="muted small">{r.campaignName}</div></th>
                 <td>{r.employee.figures ? `${signed.format(r.employee.figures.enps)} ±${number.format(r.employee.figures.marginOfError)} (n=${number.format(r.employee.figures.n)})`
-                  : r.employee.hiddenRule === 'PROTECTS_SMALLER_GROUP' ? t('enps.results.hiddenComplement') : t('enps.dual.hidden')}</td>
+                  : hiddenReason(r.employee, t)}</td>
                 <td>{r.customer.nps !== null ? `${signed.format(r.customer.nps)}${r.customer.npsMargin === null ? '' : ` ±${number.format(r.customer.npsMargin)}`} (n=${number.format(r.customer.npsN)})`
                   : r.customer.csat !== null ? t('enps.dual.csatOnly', { csat: number.format(r.customer.csat), n: number.format(r.customer.csatN) })
                     : t('enps.dual.noAnswers')}</td>

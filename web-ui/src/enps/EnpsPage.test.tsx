@@ -24,18 +24,32 @@ const group = (department: string | null, name: string, depth: number, extra: Re
 const figures = { n: 12, enps: 33.3, marginOfError: 41.2, promoters: 7, passives: 2, detractors: 3,
   promotersPercent: 58.3, passivesPercent: 16.7, detractorsPercent: 25 };
 
+/** Answers by operation; an answer given as a function is made from the request's variables. */
 function graphql(answers: Record<string, unknown>) {
   return serve((_url, init) => {
-    const { query } = JSON.parse(String(init.body));
+    const { query, variables } = JSON.parse(String(init.body));
     const name = Object.keys(answers).find((key) => query.includes(key));
     if (!name) throw new Error(`unexpected query ${query}`);
-    return json({ data: answers[name] });
+    const answer = answers[name];
+    return json({ data: typeof answer === 'function' ? answer(variables) : answer });
   });
 }
 
+/** One closed campaign of a trend: figures, or hidden by {@code hiddenRule} (without figures, as the server sends it). */
+const trendPoint = (campaignId: string, campaignName: string, closedAt: string, answered: number,
+  shown: { enps: number; marginOfError: number } | { hiddenRule: string }) => ({
+  campaignId, campaignName, closedAt, group: 'hiddenRule' in shown
+    ? { answered, hidden: true, hiddenRule: shown.hiddenRule, figures: null }
+    : { answered, hidden: false, hiddenRule: null, figures: { n: answered, ...shown } },
+});
+
+/** The trend table's rows, cell by cell. */
+const trendCells = () => screen.getAllByTestId('trend-row').map((row) => [...(row as HTMLTableRowElement).cells].map((c) => c.textContent));
+
 describe('employee NPS screens', () => {
-  it('shows HR a closed campaign with large groups scored and small ones hidden with the reason', async () => {
+  it('shows HR a closed campaign with large groups scored, small ones hidden with the reason, and the trend across campaigns', async () => {
     signedInAs('hr-admin');
+    const trends: unknown[] = [];
     graphql({
       'query Campaigns': { campaigns: [campaign('CLOSED')] },
       'query EnpsDepartments': { departments },
@@ -48,6 +62,14 @@ describe('employee NPS screens', () => {
           group('ops', 'Operations', 2, { figures }),
           group('legal', 'Legal', 2, { hidden: true, hiddenRule: 'FEWER_THAN_MINIMUM', answered: 3 }),
         ] } },
+      'query EnpsTrend': ({ department }: { department: string | null }) => {
+        trends.push(department);
+        return { enpsTrend: department === 'legal' ? [
+          trendPoint('c0', 'Summer pulse', '2026-07-31T12:00:00Z', 9, { enps: -11.1, marginOfError: 52.3 }),
+          trendPoint('c1', 'Winter pulse', '2026-12-31T12:00:00Z', 3, { hiddenRule: 'FEWER_THAN_MINIMUM' })] : [
+          trendPoint('c0', 'Summer pulse', '2026-07-31T12:00:00Z', 1250, { enps: 8.5, marginOfError: 4.6 }),
+          trendPoint('c1', 'Winter pulse', '2026-12-31T12:00:00Z', 15, { enps: 33.3, marginOfError: 41.2 })] };
+      },
     });
     renderApp('/enps');
 
@@ -59,6 +81,25 @@ describe('employee NPS screens', () => {
     expect(rows[2]).not.toHaveTextContent('±');
     expect(screen.getByText('1 comment from Everyone in the campaign')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'New campaign' })).toBeInTheDocument();
+
+    // the trend of the group the results are shown for (everyone, for HR), this campaign marked
+    expect(await screen.findByRole('img', { name: 'eNPS of Everyone over 2 closed campaigns, with its 95% margin of error' }))
+      .toBeInTheDocument();
+    expect(trends).toEqual([null]);
+    expect(trendCells()).toEqual([
+      ['Summer pulse', 'Jul 31, 2026', '+8.5', '±4.6', '1,250'],
+      ['Winter pulse · this campaign', 'Dec 31, 2026', '+33.3', '±41.2', '15']]);
+    expect(screen.getAllByTestId('trend-row')[1]).toHaveAttribute('aria-current', 'true');
+
+    // a department hidden in this campaign: the point says why and is neither shown nor drawn as a value
+    const trend = screen.getByRole('region', { name: 'Trend across campaigns' });
+    await userEvent.selectOptions(within(trend).getByRole('combobox', { name: 'Group' }), 'Legal');
+    expect(await screen.findByRole('img', { name: 'eNPS of Legal over 1 closed campaign, with its 95% margin of error' }))
+      .toBeInTheDocument();
+    expect(trends).toEqual([null, 'legal']);
+    expect(trendCells()).toEqual([
+      ['Summer pulse', 'Jul 31, 2026', '-11.1', '±52.3', '9'],
+      ['Winter pulse · this campaign', 'Dec 31, 2026', 'Hidden: too few responses', '3']]);
   });
 
   it('lets a leader read results but not run campaigns, and shows designers no eNPS at all', async () => {
@@ -91,8 +132,9 @@ describe('employee NPS screens', () => {
         { department: 'legal', name: 'Legal', campaignName: 'Winter pulse', closedAt: null,
           employee: { hidden: true, hiddenRule: 'FEWER_THAN_MINIMUM', figures: null },
           customer: { touchpoints: 1, npsN: 0, nps: null, npsMargin: null, csatN: 9, csat: 66.7 } }] },
-      'query EnpsTrend': { enpsTrend: [{ campaignId: 'c1', campaignName: 'Winter pulse', closedAt: null,
-        group: { answered: 15, hidden: false, hiddenRule: null, figures: { n: 15, enps: 20, marginOfError: 30 } } }] },
+      'query EnpsTrend': { enpsTrend: [
+        trendPoint('c0', 'Summer pulse', '2026-07-31T12:00:00Z', 15, { enps: 20, marginOfError: 30 }),
+        trendPoint('c1', 'Winter pulse', '2026-12-31T12:00:00Z', 12, { hiddenRule: 'PROTECTS_SMALLER_GROUP' })] },
     });
     renderApp('/enps');
 
@@ -102,7 +144,12 @@ describe('employee NPS screens', () => {
     expect(rows[0]).toHaveTextContent('-10 ±20 (n=40)');
     expect(rows[1]).toHaveTextContent('Hidden: too few responses');
     expect(rows[1]).toHaveTextContent('no NPS answers (CSAT 66.7%, n=9)');
-    expect(await screen.findByText('+20 ±30')).toBeInTheDocument();
+    // the trend beside it: the figures, and a campaign hidden to protect a smaller group
+    expect(await screen.findByRole('img', { name: 'eNPS of Everyone over 1 closed campaign, with its 95% margin of error' }))
+      .toBeInTheDocument();
+    expect(trendCells()).toEqual([
+      ['Summer pulse', 'Jul 31, 2026', '+20', '±30', '15'],
+      ['Winter pulse', 'Dec 31, 2026', 'Hidden: it would let a smaller group be worked out', '12']]);
   });
 
   it('issues links from a roster and lists the rows to fix when the roster is refused', async () => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import campaignsDocument from '../graphql/campaigns.graphql?raw';
 import departmentsDocument from '../graphql/enpsDepartments.graphql?raw';
 import { graphqlRequest, UnauthorizedError } from '../graphql/client';
+import { useDateFormats } from '../i18n/formats';
 import type { Campaign, Department } from '../graphql/types';
 import { useSession } from '../auth/SessionContext';
 import { canRunEnps } from '../auth/session';
@@ -20,7 +21,7 @@ const DualNpsPanel = lazy(() => import('./DualNpsPanel').then((m) => ({ default:
 
 /** Employee NPS: campaigns and their results for HR admins (who also run them) and leaders. */
 export function EnpsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { session } = useSession();
   const manage = canRunEnps(session);
   const [campaigns, setCampaigns] = useState<Campaign[]>([]);
@@ -47,7 +48,7 @@ export function EnpsPage() {
   }, [load]);
 
   const current = campaigns.find((c) => c.id === selected) ?? null;
-  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  const { date: dates } = useDateFormats();
   return (
     <main className="enps">
       <div className="enps-side">

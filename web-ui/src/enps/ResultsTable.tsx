@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNumberFormats } from '../i18n/formats';
 import type { CampaignResults, EnpsGroup } from '../graphql/types';
+import { hiddenReason } from './hidden';
 
 /**
  * A closed campaign's groups: eNPS with its margin, the promoter / passive / detractor split, response rate;
@@ -29,10 +30,7 @@ export function ResultsTable({ results }: { results: CampaignResults }) {
             <tr key={g.department ?? '*'} data-testid="enps-row" className={g.hidden ? 'hidden-group' : undefined}>
               <th scope="row" style={{ paddingInlineStart: `${0.5 + g.depth * 1.25}rem` }}>{label(g)}</th>
               {g.hidden || !g.figures ? (
-                <td colSpan={2} className="muted">
-                  {g.hiddenRule === 'FEWER_THAN_MINIMUM' ? t('enps.results.hiddenFewer', { min: results.minGroupSize })
-                    : g.hiddenRule === 'PROTECTS_SMALLER_GROUP' ? t('enps.results.hiddenComplement') : g.hiddenReason}
-                </td>
+                <td colSpan={2} className="muted">{hiddenReason(g, t, results.minGroupSize)}</td>
               ) : (
                 <>
                   <td>

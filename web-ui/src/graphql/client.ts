@@ -55,9 +55,13 @@ export function onUnauthorized(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-export async function graphqlRequest<T, V extends object = object>(
+/**
+ * Sends one operation. Name its generated types, e.g. {@code graphqlRequest<JourneysQuery, JourneysQueryVariables>}:
+ * the variables are not inferred from the call, so a request that passes them without its Variables type does not compile.
+ */
+export async function graphqlRequest<T, V extends object = Record<string, never>>(
   document: string,
-  variables?: V,
+  variables?: NoInfer<V>,
 ): Promise<T> {
   const response = await fetch('/graphql', {
     method: 'POST',

@@ -9,3 +9,12 @@ export function useNumberFormats(): { number: Intl.NumberFormat; signed: Intl.Nu
     signed: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }),
   }), [i18n.language]);
 }
+
+/** Dates in the user's locale: `date` for days (a campaign's close), `dateTime` for moments (a revision, a case). */
+export function useDateFormats(): { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat } {
+  const { i18n } = useTranslation();
+  return useMemo(() => ({
+    date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }),
+    dateTime: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
+  }), [i18n.language]);
+}

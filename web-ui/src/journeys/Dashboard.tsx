@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import openCasesDocument from '../graphql/openCases.graphql?raw';
 import { graphqlRequest, UnauthorizedError } from '../graphql/client';
+import { useNumberFormats } from '../i18n/formats';
 import type { Journey, Metric } from '../graphql/types';
 import { errorMessage } from './errors';
-import { dashboardDocument } from './dashboardQuery';
+import { dashboardQuery, type DashboardQuery, type DashboardQueryVariables } from './dashboardQuery';
 import { weaknessReason, type WeaknessFigures } from '../map/reasons';
 import type { OpenCasesQuery, OpenCasesQueryVariables } from '../graphql/generated';
 
@@ -21,7 +22,7 @@ const JOURNEYS = 10;
  * importance x performance quadrant of their touchpoints.
  */
 export function Dashboard({ journeys }: { journeys: Journey[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [weak, setWeak] = useState<WeakRow[] | null>(null);
   const [drivers, setDrivers] = useState<DriverPoint[]>([]);
   const [cases, setCases] = useState<{ team: string; open: number; overdue: number }[] | null>(null);
@@ -32,26 +33,24 @@ export function Dashboard({ journeys }: { journeys: Journey[] }) {
   useEffect(() => {
     if (shown.length === 0) { setWeak([]); return; }
     let current = true;
-    const variables = Object.fromEntries(shown.map((j, i) => [`j${i}`, j.id]));
-    graphqlRequest<Record<string, unknown[]>>(dashboardDocument(shown.length), variables)
+    const { document, variables } = dashboardQuery(shown.map((j) => j.id));
+    graphqlRequest<DashboardQuery, DashboardQueryVariables>(document, variables)
       .then((result) => {
         if (!current) return;
         const rows: WeakRow[] = [];
         const points: DriverPoint[] = [];
         shown.forEach((journey, i) => {
           const names = new Map<string, string>();
-          ((result[`w${i}`] ?? []) as (WeaknessFigures & { touchpointId: string; name: string | null; severity: number })[])
-            .forEach((w) => {
-              if (w.name) names.set(w.touchpointId, w.name);
-              if (w.status === 'WEAK') rows.push({ journey, touchpointId: w.touchpointId, name: w.name, metric: w.metric, severity: w.severity, figures: w });
-            });
-          ((result[`k${i}`] ?? []) as { touchpointId: string; importance: number | null; performance: number | null; quadrant: string }[])
-            .forEach((d) => {
-              if (d.importance !== null && d.performance !== null) {
-                points.push({ journey: journey.name, name: names.get(d.touchpointId) ?? d.touchpointId, importance: d.importance,
-                  performance: d.performance, quadrant: d.quadrant });
-              }
-            });
+          result[`w${i}`].forEach((w) => {
+            if (w.name) names.set(w.touchpointId, w.name);
+            if (w.status === 'WEAK') rows.push({ journey, touchpointId: w.touchpointId, name: w.name, metric: w.metric, severity: w.severity, figures: w });
+          });
+          result[`k${i}`].forEach((d) => {
+            if (d.importance !== null && d.performance !== null) {
+              points.push({ journey: journey.name, name: names.get(d.touchpointId) ?? d.touchpointId, importance: d.importance,
+                performance: d.performance, quadrant: d.quadrant });
+            }
+          });
         });
         setWeak(rows.sort((a, b) => b.severity - a.severity).slice(0, 8));
         setDrivers(points);
@@ -77,7 +76,7 @@ export function Dashboard({ journeys }: { journeys: Journey[] }) {
       .catch((e) => { if (!(e instanceof UnauthorizedError)) setError(errorMessage(e, t)); });
   }, [t]);
 
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+  const { number } = useNumberFormats();
   return (
     <section className="card dashboard" aria-labelledby="dashboard-title">
       <h2 id="dashboard-title">{t('dashboard.title')}</h2>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import journeysDocument from '../graphql/journeys.graphql?raw';
 import { graphqlRequest, UnauthorizedError } from '../graphql/client';
+import { useDateFormats } from '../i18n/formats';
 import type { Journey, JourneysVariables } from '../graphql/types';
 import { useSession } from '../auth/SessionContext';
 import { canEditJourneys } from '../auth/session';
@@ -17,7 +18,7 @@ const PAGE_SIZE = 25;
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready' };
 
 export function JourneysPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { session } = useSession();
   const [journeys, setJourneys] = useState<Journey[]>([]);
   const [total, setTotal] = useState(0);
@@ -58,7 +59,7 @@ export function JourneysPage() {
     void fetchPage(null);
   }
 
-  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const { dateTime: dates } = useDateFormats();
   const editor = canEditJourneys(session);
 
   return (

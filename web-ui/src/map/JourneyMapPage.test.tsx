@@ -410,6 +410,44 @@ describe('measured journey map', () => {
     await userEvent.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
   });
+  it('moves focus into a touchpoint\u2019s drawer as it opens, and back to the card that opened it when it closes', async () => {
+    signedInAs('viewer');
+    serve((_url, init) => {
+      const { query, variables } = JSON.parse(String(init.body));
+      if (query.includes('query JourneyMap')) {
+        return json({ data: { journey: { id: 'j1', name: 'Airline trip', description: null, version: 3, stages: [
+          { id: 's1', name: 'Fly', designedEmotion: 0, touchpoints: [tp('t1', 'Wifi', []), tp('t2', 'Legroom', [])] }] }, weakTouchpoints: [] } });
+      }
+      const name = variables.id === 't1' ? 'Wifi' : 'Legroom';
+      return json({ data: {
+        touchpoint: { id: variables.id, name, description: null, channel: 'WEB', ownerTeam: 'digital', dimension: null, expectation: null,
+          importance: null, importanceDerived: false, targets: [], painPoints: [], opportunities: [], momentOfTruth: false, version: 1, trend: [] },
+        keyDrivers: [], cases: [], journey: { id: 'j1', version: 3, revisions: { totalCount: 0, nodes: [] } },
+      } });
+    });
+    renderApp('/journeys/j1');
+
+    // opened from the keyboard: focus lands on the drawer's heading, Escape closes it and focus is back on the card
+    const wifi = await screen.findByRole('button', { name: 'Details of Wifi' });
+    wifi.focus();
+    await userEvent.keyboard('{Enter}');
+    let drawer = await screen.findByRole('dialog', { name: 'Wifi' });
+    expect(within(drawer).getByRole('heading', { name: 'Wifi' })).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await vi.waitFor(() => expect(wifi).toHaveFocus());
+
+    // another card opened into the open drawer takes the focus there again, and gets it back when it closes
+    await userEvent.click(wifi);
+    await screen.findByRole('dialog', { name: 'Wifi' });
+    const legroom = screen.getByRole('button', { name: 'Details of Legroom' });
+    await userEvent.click(legroom);
+    drawer = await screen.findByRole('dialog', { name: 'Legroom' });
+    expect(within(drawer).getByRole('heading', { name: 'Legroom' })).toHaveFocus();
+    await userEvent.click(within(drawer).getByRole('button', { name: 'Close the details' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await vi.waitFor(() => expect(legroom).toHaveFocus());
+  });
   it('renames a touchpoint inline, and undoes and redoes it (buttons and keyboard) on the latest version', async () => {
     signedInAs('designer');
     const edits: { query: string; variables: Record<string, unknown> }[] = [];

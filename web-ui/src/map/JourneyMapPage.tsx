@@ -458,7 +458,8 @@ function TouchpointCard({ touchpoint, weakness, number, editable, onOpen, onRena
       title={reason}>
       <InlineHeading level={3} value={touchpoint.name} editable={editable} label={t('map.edit.renameTouchpoint', { name: touchpoint.name })}
         onSave={onRename}>
-        <button type="button" className="link card-title" onClick={onOpen} aria-label={t('drawer.open', { name: touchpoint.name })}>
+        <button type="button" className="link card-title" onClick={onOpen} aria-label={t('drawer.open', { name: touchpoint.name })}
+          data-opens-drawer={touchpoint.id}>
           {touchpoint.name}
         </button>
       </InlineHeading>

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import drawerDocument from '../graphql/touchpointDrawer.graphql?raw';
@@ -6,12 +6,16 @@ import acknowledgeDocument from '../graphql/acknowledgeCase.graphql?raw';
 import resolveDocument from '../graphql/resolveCase.graphql?raw';
 import restoreDocument from '../graphql/restoreRevision.graphql?raw';
 import { graphqlRequest, UnauthorizedError } from '../graphql/client';
+import { useDateFormats } from '../i18n/formats';
 import type { CaseSummary, Metric, TouchpointDrawerResult, Weakness } from '../graphql/types';
 import { useSession } from '../auth/SessionContext';
 import { canActOnAnswers, canEditJourneys } from '../auth/session';
 import { errorMessage } from '../journeys/errors';
 import { caseWording, weaknessReason } from './reasons';
-import type { TouchpointDrawerQuery, TouchpointDrawerQueryVariables } from '../graphql/generated';
+import type {
+  AcknowledgeCaseMutation, AcknowledgeCaseMutationVariables, ResolveCaseMutation, ResolveCaseMutationVariables,
+  RestoreJourneyRevisionMutation, RestoreJourneyRevisionMutationVariables, TouchpointDrawerQuery, TouchpointDrawerQueryVariables,
+} from '../graphql/generated';
 
 const TrendChart = lazy(() => import('./TrendChart').then((m) => ({ default: m.TrendChart })));
 
@@ -44,16 +48,33 @@ export function TouchpointDrawer({ journeyId, touchpointId, days, weakness, relo
     return () => { current = false; };
   }, [touchpointId, journeyId, days, reloads, refreshes, t]);
 
+  const drawer = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  // focus goes into the drawer when a card opens it (again when another card is opened into it), from that card's button
+  useEffect(() => {
+    const active = document.activeElement;
+    // a browser that does not focus a clicked button (Safari) leaves the body focused: the card's button stands for it
+    opener.current = active instanceof HTMLElement && active !== document.body && !drawer.current?.contains(active) ? active
+      : document.querySelector<HTMLElement>(`[data-opens-drawer="${CSS.escape(touchpointId)}"]`) ?? opener.current;
+    heading.current?.focus();
+  }, [touchpointId]);
+  // and back to it on close; only focus that left with the drawer: where the user put it meanwhile, it stays
+  useEffect(() => () => {
+    const active = document.activeElement;
+    if ((active === null || active === document.body) && opener.current?.isConnected) opener.current.focus();
+  }, []);
+
   useEffect(() => {
     const close = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
     window.addEventListener('keydown', close);
     return () => window.removeEventListener('keydown', close);
   }, [onClose]);
 
-  async function act(document: string, variables: Record<string, unknown>, mapChanged = false) {
+  async function act<M, V extends object>(document: string, variables: V, mapChanged = false) {
     setError(null);
     try {
-      await graphqlRequest(document, variables);
+      await graphqlRequest<M, V>(document, variables);
       setRefreshes((n) => n + 1);
       if (mapChanged) onChanged();
     } catch (e) {
@@ -62,7 +83,7 @@ export function TouchpointDrawer({ journeyId, touchpointId, days, weakness, relo
   }
 
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
-  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const { dateTime: dates } = useDateFormats();
   const tp = data?.touchpoint;
   const cases = (data?.cases ?? []).filter((c) => c.touchpointId === touchpointId)
     .sort((a, b) => Number(a.status === 'RESOLVED') - Number(b.status === 'RESOLVED'));
@@ -70,9 +91,9 @@ export function TouchpointDrawer({ journeyId, touchpointId, days, weakness, relo
   const metrics = [...new Set((tp?.trend ?? []).map((p) => p.metric))] as Metric[];
   const revisions = data?.journey?.revisions.nodes ?? [];
   return (
-    <aside className="drawer card" role="dialog" aria-modal="false" aria-labelledby="drawer-title" data-testid="drawer">
+    <aside ref={drawer} className="drawer card" role="dialog" aria-modal="false" aria-labelledby="drawer-title" data-testid="drawer">
       <div className="section-head">
-        <h2 id="drawer-title">{tp?.name ?? t('map.loading')}</h2>
+        <h2 id="drawer-title" ref={heading} tabIndex={-1}>{tp?.name ?? t('map.loading')}</h2>
         <button type="button" onClick={onClose} aria-label={t('drawer.close')}>×</button>
       </div>
       {error && <p role="alert" className="error">{error}</p>}
@@ -126,8 +147,8 @@ export function TouchpointDrawer({ journeyId, touchpointId, days, weakness, relo
             {cases.length === 0 && <p className="muted small">{t('drawer.noCases')}</p>}
             {cases.map((c) => (
               <CaseItem key={c.id} item={c} wording={caseWording(c, tp.name, t, number, dates)} canAct={canActOnAnswers(session)} dates={dates}
-                onAcknowledge={(note) => act(acknowledgeDocument, { id: c.id, expectedVersion: c.version, note: note || null })}
-                onResolve={(note) => act(resolveDocument, { id: c.id, expectedVersion: c.version, note })} />
+                onAcknowledge={(note) => act<AcknowledgeCaseMutation, AcknowledgeCaseMutationVariables>(acknowledgeDocument, { id: c.id, expectedVersion: c.version, note: note || null })}
+                onResolve={(note) => act<ResolveCaseMutation, ResolveCaseMutationVariables>(resolveDocument, { id: c.id, expectedVersion: c.version, note })} />
             ))}
           </section>
           <section aria-labelledby="drawer-history">
@@ -140,7 +161,7 @@ export function TouchpointDrawer({ journeyId, touchpointId, days, weakness, relo
                   {canEditJourneys(session) && r.number !== data?.journey?.version && (
                     <button type="button" className="link small" aria-label={t('drawer.restore', { number: r.number })}
                       onClick={() => { if (window.confirm(t('drawer.confirmRestore', { number: r.number })))
-                        void act(restoreDocument, { journeyId, number: r.number, expectedVersion: data!.journey!.version }, true); }}>
+                        void act<RestoreJourneyRevisionMutation, RestoreJourneyRevisionMutationVariables>(restoreDocument, { journeyId, number: r.number, expectedVersion: data!.journey!.version }, true); }}>
                       {t('drawer.restoreShort')}
                     </button>
                   )}

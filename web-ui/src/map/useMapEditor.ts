@@ -9,9 +9,17 @@ import removeStageDocument from '../graphql/removeStage.graphql?raw';
 import restoreStageDocument from '../graphql/restoreStage.graphql?raw';
 import { GraphQLRequestError, graphqlRequest, UnauthorizedError } from '../graphql/client';
 import type { JourneyMapResult } from '../graphql/types';
+import type {
+  DeleteTouchpointMutation, DeleteTouchpointMutationVariables, MoveTouchpointMutation, MoveTouchpointMutationVariables,
+  RemoveStageMutation, RemoveStageMutationVariables, RenameStageMutation, RenameStageMutationVariables,
+  RenameTouchpointMutation, RenameTouchpointMutationVariables, ReorderStagesMutation, ReorderStagesMutationVariables,
+  RestoreStageMutation, RestoreStageMutationVariables, RestoreTouchpointMutation, RestoreTouchpointMutationVariables,
+} from '../graphql/generated';
 import { applied, invert, type Op } from './editOps';
 
 type Target = 'journey' | { touchpoint: string } | undefined;
+/** What an edit's answer says of what it changed; null when it names no version (a delete answers with the id alone). */
+type Versioned = { id: string; version: number } | null;
 const JOURNEY = '\u0000journey';
 
 /**
@@ -56,26 +64,27 @@ export function useMapEditor({ journeyId, setMap, reload, settle, onConflict, on
   /**
    * Sends one edit after the ones before it. {@code op} is what it does (offered again when refused as stale);
    * {@code entry} is its place on the history (the op itself, or the one an undo reverses), taken off it when
-   * the server refuses the edit.
+   * the server refuses the edit. {@code versioned} reads the version the answer gives (typed by the generated
+   * mutation type {@code M}, as the variables by {@code V}); it takes the own edits' chain further.
    */
-  function edit<R = unknown>(document: string, variables: (expectedVersion: number) => Record<string, unknown>,
-    { target, op = null, entry = op, answered }: { target?: Target; op?: Op | null; entry?: Op | null; answered?: (answer: R) => void } = {}) {
+  function edit<M, V extends object>(document: string, variables: (expectedVersion: number) => V, versioned: (result: M) => Versioned,
+    { target, op = null, entry = op, answered }: { target?: Target; op?: Op | null; entry?: Op | null; answered?: (result: M) => void } = {}) {
     // the version shown now; the edit goes out on it as the own edits queued before this one leave it
     const key = target === 'journey' ? JOURNEY : target?.touchpoint;
     const basis = key === undefined ? 0 : versionOf(key);
     queue.current = queue.current.then(async () => {
       try {
         const expected = key === undefined ? 0 : onOwnChain(key, basis);
-        const result = await graphqlRequest<Record<string, { id?: string; version?: number }>>(document, variables(expected));
+        const result = await graphqlRequest<M, V>(document, variables(expected));
         lastOwnEdit.current = Date.now();
-        const answer = Object.values(result)[0];
-        if (typeof answer?.version === 'number') {
+        const answer = versioned(result);
+        if (answer) {
           if (key !== undefined) ownSuccessors.current.set(`${key}:${expected}`, answer.version);
           if (target === 'journey') journeyVersion.current = Math.max(journeyVersion.current, answer.version);
           else if (target) touchpointVersions.current.set(target.touchpoint, Math.max(versionOf(target.touchpoint), answer.version));
-          else if (answer.id) touchpointVersions.current.set(answer.id, answer.version);
+          else touchpointVersions.current.set(answer.id, answer.version);
         }
-        answered?.(answer as R);
+        answered?.(result);
         settle();
       } catch (e) {
         if (e instanceof UnauthorizedError) return;
@@ -94,33 +103,41 @@ export function useMapEditor({ journeyId, setMap, reload, settle, onConflict, on
     setMap((m) => (m ? applied(m, op) : m));
     switch (op.kind) {
       case 'renameStage':
-        edit(renameStageDocument, (expectedVersion) => ({ journeyId, stageId: op.stageId, expectedVersion, input: { name: op.to } }),
-          { target: 'journey', op, entry });
+        edit<RenameStageMutation, RenameStageMutationVariables>(renameStageDocument, (expectedVersion) => ({ journeyId,
+          stageId: op.stageId, expectedVersion, input: { name: op.to } }), (r) => r.updateStage, { target: 'journey', op, entry });
         break;
       case 'reorderStages':
-        edit(reorderStagesDocument, (expectedVersion) => ({ journeyId, expectedVersion, stageIds: op.to }), { target: 'journey', op, entry });
+        edit<ReorderStagesMutation, ReorderStagesMutationVariables>(reorderStagesDocument, (expectedVersion) => ({ journeyId,
+          expectedVersion, stageIds: op.to }), (r) => r.reorderStages, { target: 'journey', op, entry });
         break;
       case 'moveTouchpoint':
-        edit(moveTouchpointDocument, (expectedVersion) => ({ id: op.id, expectedVersion, stageId: op.to.stageId,
-          position: op.to.position }), { target: { touchpoint: op.id }, op, entry });
+        edit<MoveTouchpointMutation, MoveTouchpointMutationVariables>(moveTouchpointDocument, (expectedVersion) => ({ id: op.id,
+          expectedVersion, stageId: op.to.stageId, position: op.to.position }), (r) => r.moveTouchpoint,
+        { target: { touchpoint: op.id }, op, entry });
         break;
       case 'renameTouchpoint':
-        edit(renameTouchpointDocument, (expectedVersion) => ({ id: op.id, expectedVersion, input: { name: op.to } }),
-          { target: { touchpoint: op.id }, op, entry });
+        edit<RenameTouchpointMutation, RenameTouchpointMutationVariables>(renameTouchpointDocument, (expectedVersion) => ({ id: op.id,
+          expectedVersion, input: { name: op.to } }), (r) => r.updateTouchpoint, { target: { touchpoint: op.id }, op, entry });
         break;
       case 'touchpointPresence':
-        if (op.to) edit(restoreTouchpointDocument, () => ({ id: op.touchpoint.id }), { target: { touchpoint: op.touchpoint.id }, op, entry });
-        else edit(deleteTouchpointDocument, (expectedVersion) => ({ id: op.touchpoint.id, expectedVersion }),
-          { target: { touchpoint: op.touchpoint.id }, op, entry });
+        if (op.to) {
+          edit<RestoreTouchpointMutation, RestoreTouchpointMutationVariables>(restoreTouchpointDocument, () => ({ id: op.touchpoint.id }),
+            (r) => r.restoreTouchpoint, { target: { touchpoint: op.touchpoint.id }, op, entry });
+        } else {
+          edit<DeleteTouchpointMutation, DeleteTouchpointMutationVariables>(deleteTouchpointDocument, (expectedVersion) => ({
+            id: op.touchpoint.id, expectedVersion }), () => null, { target: { touchpoint: op.touchpoint.id }, op, entry });
+        }
         break;
       case 'stagePresence':
         if (op.to) {
           const touchpointIds = (op.stage.touchpoints ?? []).map((tp) => tp.id);
-          edit(restoreStageDocument, (expectedVersion) => ({ journeyId, stageId: op.stage.id, expectedVersion,
-            position: op.position, touchpointIds: touchpointIds.length ? touchpointIds : null }), { target: 'journey', op, entry });
+          edit<RestoreStageMutation, RestoreStageMutationVariables>(restoreStageDocument, (expectedVersion) => ({ journeyId,
+            stageId: op.stage.id, expectedVersion, position: op.position, touchpointIds: touchpointIds.length ? touchpointIds : null }),
+          (r) => r.restoreStage, { target: 'journey', op, entry });
         } else {
-          edit(removeStageDocument, (expectedVersion) => ({ journeyId, stageId: op.stage.id, expectedVersion,
-            ...((op.stage.touchpoints ?? []).length ? op.removal : {}) }), { target: 'journey', op, entry });
+          edit<RemoveStageMutation, RemoveStageMutationVariables>(removeStageDocument, (expectedVersion) => ({ journeyId,
+            stageId: op.stage.id, expectedVersion, ...((op.stage.touchpoints ?? []).length ? op.removal : {}) }),
+          (r) => r.removeStage, { target: 'journey', op, entry });
         }
         break;
     }
@@ -130,10 +147,13 @@ export function useMapEditor({ journeyId, setMap, reload, settle, onConflict, on
    * Something new (a stage, a touchpoint): sent, then shown and put on the history as what the answer says it
    * is, so that undo deletes it and redo brings the same one back.
    */
-  function create<R>(document: string, variables: (expectedVersion: number) => Record<string, unknown>, target: Target, opOf: (answer: R) => Op | null) {
+  function create<R extends { id: string; version: number }>(document: string, variables: (expectedVersion: number) => Record<string, unknown>,
+    target: Target, opOf: (answer: R) => Op | null) {
     applying.current += 1;
-    edit<R>(document, variables, { target, answered: (answer) => {
-      const op = opOf(answer);
+    // the caller names the type of the mutation's one field (generated, e.g. AddStageMutation['addStage']): the answer is that field
+    const field = (result: Record<string, R>) => Object.values(result)[0];
+    edit<Record<string, R>, Record<string, unknown>>(document, variables, field, { target, answered: (result) => {
+      const op = opOf(field(result));
       if (!op) return;
       setMap((m) => (m ? applied(m, op) : m));
       setHistory((h) => ({ undo: [...h.undo, op].slice(-50), redo: [] }));
