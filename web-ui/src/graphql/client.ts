@@ -55,6 +55,22 @@ export function onUnauthorized(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** An error of one part of an answer (a field whose service is unavailable), beside the data that did arrive. */
+export type FieldFailure = NonNullable<GraphQLResponse<unknown>['errors']>[number] & { path?: (string | number)[] };
+
+/**
+ * Sends one query whose answer may come in part: when a service behind some of its fields is unavailable the
+ * gateway answers the rest, with those fields null and an error for each. Throws only when nothing came back.
+ */
+export async function graphqlPartial<T, V extends object = Record<string, never>>(
+  document: string,
+  variables?: NoInfer<V>,
+): Promise<{ data: T; failures: FieldFailure[] }> {
+  const { body, status } = await send<T>(document, variables);
+  if (body.data == null) throw requestError(body, status);
+  return { data: body.data, failures: (body.errors ?? []) as FieldFailure[] };
+}
+
 /**
  * Sends one operation. Name its generated types, e.g. {@code graphqlRequest<JourneysQuery, JourneysQueryVariables>}:
  * the variables are not inferred from the call, so a request that passes them without its Variables type does not compile.
@@ -63,6 +79,19 @@ export async function graphqlRequest<T, V extends object = Record<string, never>
   document: string,
   variables?: NoInfer<V>,
 ): Promise<T> {
+  const { body, status, ok } = await send<T>(document, variables);
+  if ((body.errors && body.errors.length > 0) || !ok || body.data == null) throw requestError(body, status);
+  return body.data;
+}
+
+/** The first error of an answer as what the screens catch, or its HTTP status. */
+function requestError(body: GraphQLResponse<unknown>, status: number): Error {
+  const first = body.errors?.[0];
+  return first ? new GraphQLRequestError(first.message, first.extensions?.code ?? 'INTERNAL_ERROR', first.extensions?.fields ?? [],
+    first.extensions ?? {}) : new HttpStatusError(status);
+}
+
+async function send<T>(document: string, variables: object | undefined): Promise<{ body: GraphQLResponse<T>; status: number; ok: boolean }> {
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: apiHeaders({ 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' }),
@@ -73,19 +102,9 @@ export async function graphqlRequest<T, V extends object = Record<string, never>
     listeners.forEach((listener) => listener());
     throw new UnauthorizedError();
   }
-  let body: GraphQLResponse<T>;
   try {
-    body = (await response.json()) as GraphQLResponse<T>;
+    return { body: (await response.json()) as GraphQLResponse<T>, status: response.status, ok: response.ok };
   } catch {
     throw new HttpStatusError(response.status);
   }
-  if (body.errors && body.errors.length > 0) {
-    const first = body.errors[0];
-    throw new GraphQLRequestError(first.message, first.extensions?.code ?? 'INTERNAL_ERROR', first.extensions?.fields ?? [],
-      first.extensions ?? {});
-  }
-  if (!response.ok || body.data == null) {
-    throw new HttpStatusError(response.status);
-  }
-  return body.data;
 }

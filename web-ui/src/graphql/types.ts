@@ -198,7 +198,8 @@ export interface Weakness {
 
 export interface JourneyMapResult {
   journey: { id: string; name: string; description: string | null; version: number; stages: MapStage[] } | null;
-  weakTouchpoints: Weakness[];
+  /** Null when metrics-service is unavailable. */
+  weakTouchpoints: Weakness[] | null;
   /** Segment attributes of the journey's answers with their values (absent when metrics-service is down). */
   segments?: { attribute: string; values: string[] }[] | null;
 }
@@ -289,7 +290,8 @@ export interface TouchpointDrawerResult {
     expectation: string | null; importance: number | null; importanceDerived: boolean; targets: { metric: Metric; value: number }[];
     painPoints: string[]; opportunities: string[]; momentOfTruth: boolean; version: number; trend: ScoreTrendPoint[] | null;
   } | null;
-  keyDrivers: { touchpointId: string; metric: Metric; importance: number | null; pairs: number; quadrant: string }[];
-  cases: CaseSummary[];
+  /** Null, as cases, when metrics-service is unavailable. */
+  keyDrivers: { touchpointId: string; metric: Metric; importance: number | null; pairs: number; quadrant: string }[] | null;
+  cases: CaseSummary[] | null;
   journey: { id: string; version: number; revisions: { totalCount: number; nodes: { number: number; operation: string; actor: string; at: string }[] } } | null;
 }

@@ -65,7 +65,7 @@ export function Dashboard({ journeys }: { journeys: Journey[] }) {
       .then((result) => {
         const teams = new Map<string, { open: number; overdue: number }>();
         const now = Date.now();
-        [...result.open, ...result.acknowledged].forEach((c) => {
+        [...(result.open ?? []), ...(result.acknowledged ?? [])].forEach((c) => {
           const team = teams.get(c.ownerTeam ?? '') ?? { open: 0, overdue: 0 };
           team.open += 1;
           if (Date.parse(c.dueAt) < now) team.overdue += 1;

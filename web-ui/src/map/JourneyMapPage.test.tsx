@@ -79,6 +79,24 @@ describe('measured journey map', () => {
       .toEqual({ id: 'j1', days: 30, segment: [{ attribute: 'class', value: 'business' }] }));
   });
 
+  it('shows the map without its scores, and says why, while metrics-service is unavailable', async () => {
+    signedInAs('viewer');
+    const unavailable = (path: (string | number)[]) => ({ message: 'metrics-service is unavailable right now', path,
+      extensions: { code: 'SERVICE_UNAVAILABLE', service: 'metrics-service' } });
+    serve(() => json({
+      data: { journey: { id: 'j1', name: 'Airline trip', description: null, version: 3, stages: [
+        { id: 's1', name: 'Book', designedEmotion: 1, measurements: null, touchpoints: [tp('t1', 'Online booking', null)] }] },
+      weakTouchpoints: null, segments: null },
+      errors: [unavailable(['journey', 'stages', 0, 'measurements']), unavailable(['journey', 'stages', 0, 'touchpoints', 0, 'measurements']),
+        unavailable(['weakTouchpoints']), unavailable(['segments'])],
+    }));
+    renderApp('/journeys/j1');
+
+    expect(await screen.findByRole('heading', { name: 'Book' })).toBeInTheDocument();
+    expect(screen.getByText(/Part of the map could not be loaded \(metrics-service did not answer\)/)).toHaveAttribute('role', 'status');
+    expect(screen.getByRole('article', { name: 'Online booking' })).toHaveTextContent('Scores are unavailable right now.');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
   it('lets a designer rename a stage inline and explains a stale edit instead of forcing it', async () => {
     signedInAs('designer');
     const edits: unknown[] = [];

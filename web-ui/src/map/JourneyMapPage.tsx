@@ -8,7 +8,7 @@ import addStageDocument from '../graphql/addStage.graphql?raw';
 import createTouchpointDocument from '../graphql/createTouchpoint.graphql?raw';
 import journeyChangedDocument from '../graphql/journeyChanged.graphql?raw';
 import journeyMapDocument from '../graphql/journeyMap.graphql?raw';
-import { graphqlRequest, UnauthorizedError } from '../graphql/client';
+import { GraphQLRequestError, graphqlPartial, UnauthorizedError } from '../graphql/client';
 import { subscribe, type LiveStatus } from '../graphql/live';
 import type { JourneyMapResult, MapStage, MapTouchpoint, Weakness } from '../graphql/types';
 import { useSession } from '../auth/SessionContext';
@@ -112,9 +112,17 @@ export function JourneyMapPage() {
     onError: (e) => setError(errorMessage(e, t)) });
   const { known, lastOwnEdit, applying } = editor;
 
-  const loadMap = useCallback(() => {
+  // services that did not answer the last load: their fields are null (the cards say so), the rest of the map is shown
+  const [unavailable, setUnavailable] = useState<string[]>([]);
+  const loadMap = useCallback(async () => {
     const filter = Object.entries(JSON.parse(segmentKey) as Record<string, string>).map(([attribute, value]) => ({ attribute, value }));
-    return graphqlRequest<JourneyMapQuery, JourneyMapQueryVariables>(journeyMapDocument, { id, days, segment: filter.length ? filter : null });
+    const { data, failures } = await graphqlPartial<JourneyMapQuery, JourneyMapQueryVariables>(journeyMapDocument,
+      { id, days, segment: filter.length ? filter : null });
+    // without the journey itself there is no map to show: that failure is the page's error
+    if (!data.journey && failures.length > 0) throw new GraphQLRequestError(failures[0].message,
+      failures[0].extensions?.code ?? 'INTERNAL_ERROR', [], failures[0].extensions ?? {});
+    setUnavailable([...new Set(failures.map((f) => String(f.extensions?.service ?? f.extensions?.code ?? '?')))]);
+    return data;
   }, [id, days, segmentKey]);
 
   useEffect(() => {
@@ -324,6 +332,7 @@ export function JourneyMapPage() {
         </div>
       )}
       {error && <p className="error" role="alert">{error}</p>}
+      {unavailable.length > 0 && <p className="partial" role="status">{t('map.partial', { services: unavailable.join(', ') })}</p>}
       {changedBy && (
         <p className="notice" role="status" data-testid="changed-by">
           {t('map.live.changedBy', { name: changedBy })}{' '}

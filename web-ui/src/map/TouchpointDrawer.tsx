@@ -5,7 +5,7 @@ import drawerDocument from '../graphql/touchpointDrawer.graphql?raw';
 import acknowledgeDocument from '../graphql/acknowledgeCase.graphql?raw';
 import resolveDocument from '../graphql/resolveCase.graphql?raw';
 import restoreDocument from '../graphql/restoreRevision.graphql?raw';
-import { graphqlRequest, UnauthorizedError } from '../graphql/client';
+import { graphqlPartial, graphqlRequest, UnauthorizedError } from '../graphql/client';
 import { useDateFormats } from '../i18n/formats';
 import type { CaseSummary, Metric, TouchpointDrawerResult, Weakness } from '../graphql/types';
 import { useSession } from '../auth/SessionContext';
@@ -39,11 +39,18 @@ export function TouchpointDrawer({ journeyId, touchpointId, days, weakness, relo
   const [data, setData] = useState<TouchpointDrawerResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [refreshes, setRefreshes] = useState(0);
+  const [unavailable, setUnavailable] = useState<string[]>([]);
 
   useEffect(() => {
     let current = true;
-    graphqlRequest<TouchpointDrawerQuery, TouchpointDrawerQueryVariables>(drawerDocument, { id: touchpointId, journeyId, days })
-      .then((result) => { if (current) { setData(result); setError(null); } })
+    // in part when a service is unavailable: what it did answer is shown, the rest said to be missing
+    graphqlPartial<TouchpointDrawerQuery, TouchpointDrawerQueryVariables>(drawerDocument, { id: touchpointId, journeyId, days })
+      .then(({ data: result, failures }) => {
+        if (!current) return;
+        setData(result);
+        setError(null);
+        setUnavailable([...new Set(failures.map((f) => String(f.extensions?.service ?? f.extensions?.code ?? '?')))]);
+      })
       .catch((e) => { if (current && !(e instanceof UnauthorizedError)) setError(errorMessage(e, t)); });
     return () => { current = false; };
   }, [touchpointId, journeyId, days, reloads, refreshes, t]);
@@ -97,6 +104,7 @@ export function TouchpointDrawer({ journeyId, touchpointId, days, weakness, relo
         <button type="button" onClick={onClose} aria-label={t('drawer.close')}>×</button>
       </div>
       {error && <p role="alert" className="error">{error}</p>}
+      {unavailable.length > 0 && <p role="status" className="partial small">{t('map.partial', { services: unavailable.join(', ') })}</p>}
       {tp && (
         <>
           {tp.description && <p>{tp.description}</p>}

@@ -176,13 +176,18 @@ class JourneyMapGraphQlTest {
         assertThat(metricsService.requests()).isEmpty();
 
         metricsService.reply("GET", "/scores", 503, "{}");
-        graphQl.documentName("measuredMap").variable("id", "big").execute()
+        metricsService.reply("GET", "/journeys/big/weak-touchpoints", 503, "{}");
+        metricsService.reply("GET", "/journeys/big/segments", 503, "{}");
+        // the map's findings too: root fields that would null the whole answer if they could not be null
+        graphQl.documentName("measuredMapWithFindings").variable("id", "big").execute()
                 .errors().satisfy(errors -> assertThat(errors).isNotEmpty().allSatisfy(e ->
                         assertThat(e.getExtensions()).containsEntry("service", "metrics-service")
                                 .containsEntry("code", "SERVICE_UNAVAILABLE")))
                 .path("journey.stages[11].name").entity(String.class).isEqualTo("Stage 11")
                 .path("journey.stages[0].touchpoints[0].name").entity(String.class).isEqualTo("Touchpoint big-t0-0")
-                .path("journey.stages[0].touchpoints[0].measurements").valueIsNull();
+                .path("journey.stages[0].touchpoints[0].measurements").valueIsNull()
+                .path("weakTouchpoints").valueIsNull()
+                .path("segments").valueIsNull();
     }
 
     @Test

@@ -103,6 +103,49 @@ class JourneySubscriptionTest {
         assertThat(journeyService.requests()).allMatch(r -> r.authorization() != null && r.authorization().startsWith("Bearer "));
     }
 
+    static String touchpoints(long version, String by, String at) {
+        return ServiceHttp.JSON.writeValueAsString(List.of(Map.ofEntries(Map.entry("id", "t1"), Map.entry("journeyId", "j1"),
+                Map.entry("stageId", "s1"), Map.entry("name", "Kiosk"), Map.entry("channel", "STORE"), Map.entry("designedEmotion", 0),
+                Map.entry("importanceDerived", false), Map.entry("momentOfTruth", false), Map.entry("updatedAt", at),
+                Map.entry("updatedBy", by), Map.entry("version", version))));
+    }
+
+    static String revisions(List<Map<String, Object>> newestFirst) {
+        return ServiceHttp.JSON.writeValueAsString(Map.of("items", newestFirst, "total", newestFirst.size(), "offset", 0, "limit", 50));
+    }
+
+    @Test
+    void changesMadeBetweenTwoLooksArriveOneByOneOldestFirstWithWhatWasDone() {
+        journeyService.reply("GET", "/journeys/j1", 200, journey(1, "Trip", "designer", "2026-11-22T10:00:00Z"));
+        touchpointService.reply("GET", "/touchpoints", 200, touchpoints(1, "designer", "2026-11-22T10:00:00Z"));
+        journeyService.reply("GET", "/journeys/j1/revisions", 200, revisions(List.of(
+                Map.of("number", 3, "operation", "REORDER_STAGES", "actor", "analyst", "at", "2026-11-22T10:02:00Z", "changes", List.of()),
+                Map.of("number", 2, "operation", "RENAME_STAGE", "actor", "designer", "at", "2026-11-22T10:01:00Z", "changes", List.of()),
+                Map.of("number", 1, "operation", "CREATE", "actor", "designer", "at", "2026-11-22T10:00:00Z", "changes", List.of()))));
+        touchpointService.reply("GET", "/touchpoints/t1/revisions", 200, revisions(List.of(
+                Map.of("number", 2, "operation", "MOVE", "actor", "admin", "at", "2026-11-22T10:03:00Z", "changes", List.of()),
+                Map.of("number", 1, "operation", "CREATE", "actor", "designer", "at", "2026-11-22T10:00:00Z", "changes", List.of()))));
+
+        Flux<ClientGraphQlResponse> events = client(token("viewer")).document(
+                "subscription($id: ID!) { journeyChanged(id: $id) { journeyVersion changedBy at operation touchpointId } }")
+                .variable("id", "j1").executeSubscription();
+        // three changes, two of the journey and one of its touchpoint, between two looks of the feed
+        Mono.delay(Duration.ofMillis(800)).subscribe(tick -> {
+            // in the order they were made (a look between the two replies sees the journey's changes first, as made)
+            journeyService.reply("GET", "/journeys/j1", 200, journey(3, "Trip", "analyst", "2026-11-22T10:02:00Z"));
+            touchpointService.reply("GET", "/touchpoints", 200, touchpoints(2, "admin", "2026-11-22T10:03:00Z"));
+        });
+
+        List<ClientGraphQlResponse> received = events.take(3).collectList().block(Duration.ofSeconds(15));
+
+        assertThat(received).extracting(r -> r.field("journeyChanged.operation").toEntity(String.class) + " by "
+                + r.field("journeyChanged.changedBy").toEntity(String.class))
+                .containsExactly("RENAME_STAGE by designer", "REORDER_STAGES by analyst", "MOVE by admin");
+        assertThat(received.get(0).field("journeyChanged.journeyVersion").toEntity(Integer.class)).isEqualTo(2);
+        assertThat((Object) received.get(1).field("journeyChanged.touchpointId").getValue()).isNull();
+        assertThat(received.get(2).field("journeyChanged.touchpointId").toEntity(String.class)).isEqualTo("t1");
+    }
+
     @Test
     void subscribingNeedsAToken() {
         assertThatThrownBy(() -> client(null).document(SUBSCRIPTION).variable("id", "j1").executeSubscription()

@@ -46,6 +46,13 @@ class MeasuredMapIT extends InBrowser {
         Locator boarding = page.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("Online Boarding"));
         assertThat(boarding).containsText("CSAT 100%");
         assertThat(boarding).not().hasClass(java.util.regex.Pattern.compile(".*\\bweak\\b.*"));
+        // each stage as a whole: its touchpoints' answers pooled (check-in: boarding's 40, all 4-5)
+        assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions()
+                .setName("What customers said in Check in, all its touchpoints together")))
+                .containsText("CSAT 100%");
+        assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions()
+                .setName("What customers said in On board, all its touchpoints together")))
+                .containsText("40 answers from 1 touchpoint");
         // a touchpoint nobody rated is not called weak
         assertThat(page.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("Baggage Handling")))
                 .containsText("No answers in this window");

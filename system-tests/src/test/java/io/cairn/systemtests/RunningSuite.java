@@ -90,6 +90,16 @@ public final class RunningSuite implements BeforeAllCallback {
             launcher.down();
         }
 
+        /** Runs {@code work} with one part of the suite stopped, and starts that part again however it ends. */
+        public void without(String part, Runnable work) {
+            launcher.stop(part);
+            try {
+                work.run();
+            } finally {
+                launcher.start(part);
+            }
+        }
+
         /** Stops and starts the suite on the same data. */
         public void restart() {
             launcher.restart();

@@ -1,8 +1,10 @@
 package io.cairn.gateway.journey;
 
 /**
- * A change of a journey or of its touchpoints, as seen by a subscriber: the journey as it is now
- * (null when it was deleted), who changed it last and when.
+ * One applied change of a journey or of one of its touchpoints, as a subscriber sees it: what was done
+ * ({@code operation}, the revision's), to which touchpoint (null: the journey itself), by whom and when, the
+ * journey's version after it, and the journey as it is now (null when it was deleted).
  */
-public record JourneyChange(String journeyId, long journeyVersion, String changedBy, String at, Journey journey) {
+public record JourneyChange(String journeyId, long journeyVersion, String changedBy, String at, String operation,
+        String touchpointId, Journey journey) {
 }

@@ -15,12 +15,17 @@ import reactor.core.publisher.Mono;
 /**
  * Live changes of one journey for a subscriber. The services are the source of truth and may run in
  * several replicas, so the feed watches them: every poll interval it reads the journey and its
- * touchpoints (with the subscriber's token, so they see only what they may) and emits when either
- * differs from what it saw last. A service that is briefly down skips a beat; a deleted journey ends
- * the feed with a last change whose journey is null.
+ * touchpoints (with the subscriber's token, so they see only what they may). When either differs from
+ * what it saw last, it reads their histories since then and emits every applied change on its own, oldest
+ * first (several may have happened within one interval), each with its operation and author. A service
+ * that is briefly down skips a beat; when a history cannot be read, the change is emitted as one event with
+ * the latest author. A deleted journey ends the feed with a last change whose journey is null.
  */
 @Component
 public class JourneyChangeFeed {
+
+    /** Revisions read per journey or touchpoint and interval; more changes than that in one interval are summed up. */
+    static final int MAX_CHANGES = 100;
 
     private final JourneyClient journeys;
     private final TouchpointClient touchpoints;
@@ -38,9 +43,60 @@ public class JourneyChangeFeed {
                 .onBackpressureDrop()
                 .concatMap(tick -> snapshot(journeyId), 1)
                 .distinctUntilChanged(Snapshot::fingerprint)
-                .skip(1)
-                .takeUntil(snapshot -> snapshot.journey() == null)
-                .map(snapshot -> snapshot.toChange(journeyId));
+                .buffer(2, 1)
+                .filter(pair -> pair.size() == 2)
+                .concatMap(pair -> between(journeyId, pair.get(0), pair.get(1)), 1)
+                .takeUntil(change -> change.journey() == null);
+    }
+
+    /** The changes that took {@code before} to {@code now}, oldest first. */
+    private Flux<JourneyChange> between(String journeyId, Snapshot before, Snapshot now) {
+        if (now.journey() == null) {
+            return Flux.just(new JourneyChange(journeyId, 0, null, null, null, null, null));
+        }
+        long journeyVersion = now.journey().version();
+        List<Mono<List<JourneyChange>>> histories = new java.util.ArrayList<>();
+        long seen = before.journey() == null ? 0 : before.journey().version();
+        if (journeyVersion != seen) {
+            Journey journey = now.journey();
+            histories.add(journeys.revisions(journeyId, 0, (int) Math.min(MAX_CHANGES, Math.max(1, journeyVersion - seen)))
+                    .map(page -> since(page, seen, rev -> new JourneyChange(journeyId, rev.number(), rev.actor(), rev.at(),
+                            rev.operation(), null, journey)))
+                    .onErrorResume(DownstreamException.class, e -> Mono.just(List.of(new JourneyChange(journeyId, journeyVersion,
+                            journey.updatedBy(), journey.updatedAt(), null, null, journey)))));
+        }
+        java.util.Map<String, Long> earlier = before.versions();
+        java.util.Map<String, Long> later = now.versions();
+        java.util.Set<String> touched = new java.util.TreeSet<>();
+        later.forEach((id, version) -> {
+            if (!version.equals(earlier.get(id))) {
+                touched.add(id);
+            }
+        });
+        earlier.keySet().stream().filter(id -> !later.containsKey(id)).forEach(touched::add);
+        for (String id : touched) {
+            long from = earlier.getOrDefault(id, 0L);
+            long to = later.getOrDefault(id, from + 1);
+            // without its history (a deleted touchpoint's may be gone): one change, by its last author where known
+            Touchpoint current = now.touchpoints().stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
+            JourneyChange summed = new JourneyChange(journeyId, journeyVersion, current == null ? null : current.updatedBy(),
+                    current == null ? null : current.updatedAt(), current == null ? "DELETE" : null, id, now.journey());
+            histories.add(touchpoints.revisions(id, 0, (int) Math.min(MAX_CHANGES, Math.max(1, to - from)))
+                    .map(page -> since(page, from, rev -> new JourneyChange(journeyId, journeyVersion, rev.actor(), rev.at(),
+                            rev.operation(), id, now.journey())))
+                    .onErrorResume(DownstreamException.class, e -> Mono.just(List.of(summed))));
+        }
+        return Flux.concat(histories).collectList()
+                .map(lists -> lists.stream().flatMap(List::stream)
+                        .sorted(Comparator.comparing((JourneyChange c) -> c.at() == null ? "" : c.at())).toList())
+                .flatMapMany(changes -> changes.isEmpty() ? Flux.just(now.toChange(journeyId)) : Flux.fromIterable(changes));
+    }
+
+    /** The revisions of a page newer than {@code version}, oldest first. */
+    private static List<JourneyChange> since(RevisionPage page, long version,
+            java.util.function.Function<RevisionPage.Revision, JourneyChange> change) {
+        return page.items().stream().filter(rev -> rev.number() > version)
+                .sorted(Comparator.comparingLong(RevisionPage.Revision::number)).map(change).toList();
     }
 
     private Mono<Snapshot> snapshot(String journeyId) {
@@ -51,6 +107,13 @@ public class JourneyChangeFeed {
     }
 
     record Snapshot(Journey journey, List<Touchpoint> touchpoints) {
+
+        /** Each touchpoint's version. */
+        java.util.Map<String, Long> versions() {
+            java.util.Map<String, Long> versions = new java.util.HashMap<>();
+            touchpoints.forEach(t -> versions.put(t.id(), t.version()));
+            return versions;
+        }
 
         String fingerprint() {
             if (journey == null) {
@@ -64,14 +127,14 @@ public class JourneyChangeFeed {
 
         JourneyChange toChange(String journeyId) {
             if (journey == null) {
-                return new JourneyChange(journeyId, 0, null, null, null);
+                return new JourneyChange(journeyId, 0, null, null, null, null, null);
             }
             // the latest edit, of the journey or of one of its touchpoints
             Touchpoint latest = touchpoints.stream().max(Comparator.comparing(Touchpoint::updatedAt)).orElse(null);
             boolean touchpointLater = latest != null && latest.updatedAt().compareTo(journey.updatedAt()) > 0;
             return new JourneyChange(journeyId, journey.version(),
                     touchpointLater ? latest.updatedBy() : journey.updatedBy(),
-                    touchpointLater ? latest.updatedAt() : journey.updatedAt(), journey);
+                    touchpointLater ? latest.updatedAt() : journey.updatedAt(), null, touchpointLater ? latest.id() : null, journey);
         }
 
         @Override

@@ -29,6 +29,13 @@ public class TouchpointClient {
                 .retrieve().bodyToMono(new ParameterizedTypeReference<List<Touchpoint>>() { }));
     }
 
+    /** A touchpoint's history, newest first (the same page shape as a journey's). */
+    public Mono<io.cairn.gateway.journey.RevisionPage> revisions(String id, int offset, int limit) {
+        return service.read(service.http().get()
+                .uri(uri -> uri.path("/touchpoints/{id}/revisions").queryParam("offset", offset).queryParam("limit", limit).build(id))
+                .retrieve().bodyToMono(io.cairn.gateway.journey.RevisionPage.class));
+    }
+
     public Mono<Touchpoint> get(String id) {
         return service.read(service.http().get().uri("/touchpoints/{id}", id).retrieve().bodyToMono(Touchpoint.class))
                 .onErrorResume(DownstreamException.class, e -> e.status() == 404 ? Mono.empty() : Mono.error(e));

@@ -37,10 +37,7 @@ public class AlertController {
     @PreAuthorize("hasRole('ANALYST')")
     @ResponseStatus(HttpStatus.CREATED)
     AlertRule create(@Valid @RequestBody AlertRule.Input input, Authentication user) {
-        if (input.type() == AlertRule.Type.BELOW_TARGET && input.threshold() == null) {
-            throw ApiException.badRequest(Refusal.of("rule.thresholdRequired",
-                    "A BELOW_TARGET rule needs a threshold"));
-        }
+        // a BELOW_TARGET rule without a threshold holds each touchpoint to its own target for the metric
         if (input.type() == AlertRule.Type.DROP && input.dropPoints() == null) {
             throw ApiException.badRequest(Refusal.of("rule.dropPointsRequired", "A DROP rule needs dropPoints"));
         }

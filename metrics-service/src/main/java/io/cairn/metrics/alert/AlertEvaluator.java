@@ -63,9 +63,10 @@ public class AlertEvaluator {
                     return;
                 }
                 String name = info.containsKey(touchpointId) ? info.get(touchpointId).name() : touchpointId;
-                if (rule.type() == AlertRule.Type.BELOW_TARGET && now.value() < rule.threshold()) {
+                Double threshold = rule.type() == AlertRule.Type.BELOW_TARGET ? threshold(rule, info.get(touchpointId)) : null;
+                if (threshold != null && now.value() < threshold) {
                     found.add(open(rule, touchpointId, info.get(touchpointId), name,
-                            Case.Finding.belowTarget(now.value(), now.n(), now.margin(), rule.threshold(), rule.windowDays())));
+                            Case.Finding.belowTarget(now.value(), now.n(), now.margin(), threshold, rule.windowDays())));
                 }
                 Distribution before = previous.get(touchpointId);
                 if (rule.type() == AlertRule.Type.DROP && before != null) {
@@ -106,6 +107,17 @@ public class AlertEvaluator {
                 }
             }
         }
+    }
+
+    /**
+     * What a BELOW_TARGET rule holds a touchpoint to: its own threshold, or else the touchpoint's target for the
+     * metric (none, when the touchpoint has no target or touchpoint-service could not say: nothing to judge).
+     */
+    static Double threshold(AlertRule rule, TouchpointInfo touchpoint) {
+        if (rule.threshold() != null) {
+            return rule.threshold();
+        }
+        return touchpoint == null ? null : touchpoint.targets().get(rule.metric());
     }
 
     private Map<String, Distribution> distributions(AlertRule rule, Window window) {

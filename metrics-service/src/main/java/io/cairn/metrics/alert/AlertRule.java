@@ -13,7 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * When to open a case. {@code touchpointId} null = every touchpoint of the journey.
  * <ul>
- * <li>BELOW_TARGET: the metric's score over the last {@code windowDays} is under {@code threshold}, with at
+ * <li>BELOW_TARGET: the metric's score over the last {@code windowDays} is under {@code threshold} (without one:
+ * under the touchpoint's own target for the metric; a touchpoint without a target is not judged), with at
  * least {@code minN} answers;</li>
  * <li>DROP: the score fell by at least {@code dropPoints} against the previous window of the same length,
  * by more than the 95% margin of the difference, √(m₁² + m₂²) (a drop beyond the margins of error);</li>

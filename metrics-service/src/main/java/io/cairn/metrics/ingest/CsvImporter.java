@@ -7,7 +7,6 @@ import io.cairn.platform.web.Refusal;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +44,8 @@ public class CsvImporter {
 
     private static final Logger log = LoggerFactory.getLogger(CsvImporter.class);
     private static final int MAX_ERRORS = 1000;
+    /** Characters one row may take, as a line of bulk NDJSON may. */
+    static final int MAX_ROW_CHARS = IngestionService.MAX_LINE;
 
     private final IngestionService ingestion;
     private final MongoTemplate mongo;
@@ -65,7 +66,7 @@ public class CsvImporter {
     public ImportJob start(Path file, ImportMapping requested, boolean dryRun, String actor) {
         ImportMapping mapping;
         try {
-            mapping = requested.withNormalisedOutcome();
+            mapping = requested.checked();
         } catch (ApiException e) {
             delete(file);
             throw e;
@@ -89,7 +90,7 @@ public class CsvImporter {
                     "The file has no column {0}; its columns are {1}",
                     String.join(", ", missing), String.valueOf(header)));
         }
-        long total = countRows(file);
+        long total = countRows(file, mapping);
         ImportJob job = new ImportJob(UUID.randomUUID().toString(), mapping.journeyId(), dryRun, ImportJob.Status.RUNNING,
                 total, 0, 0, 0, 0, List.of(), null, actor, clock.instant(), null);
         mongo.insert(job);
@@ -107,11 +108,12 @@ public class CsvImporter {
 
     private void run(ImportJob started, Path file, ImportMapping mapping) {
         Progress progress = new Progress(started);
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        List<Submission> batch = new ArrayList<>();
+        try (RowLimit reader = new RowLimit(Files.newBufferedReader(file, StandardCharsets.UTF_8));
                 CSVParser parser = format(mapping).parse(reader)) {
-            List<Submission> batch = new ArrayList<>();
             Set<String> batchIds = new HashSet<>();
             for (CSVRecord record : parser) {
+                reader.rowRead();
                 long row = record.getRecordNumber();
                 try {
                     Submission submission = SubmissionRules.normalise(toRequest(record, mapping), clock);
@@ -134,13 +136,25 @@ public class CsvImporter {
             }
             flush(batch, started.dryRun(), progress);
             save(progress.job(ImportJob.Status.DONE, null, clock.instant()));
-        } catch (IOException | RuntimeException e) {
-            log.error("Import {} failed", started.id(), e);
-            save(progress.job(ImportJob.Status.FAILED, "The import stopped at row " + progress.processed + ": "
-                    + e.getMessage(), clock.instant()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // the file cannot be read on from here: the rows read before are stored, then the job says where it stopped
+            try {
+                flush(batch, started.dryRun(), progress);
+                failed(progress, e);
+            } catch (RuntimeException storing) {
+                failed(progress, storing);
+            }
+        } catch (RuntimeException e) {
+            failed(progress, e);
         } finally {
             delete(file);
         }
+    }
+
+    private void failed(Progress progress, Exception e) {
+        log.error("Import {} failed", progress.started.id(), e);
+        save(progress.job(ImportJob.Status.FAILED, "The import stopped at row " + progress.processed + ": " + e.getMessage(),
+                clock.instant()));
     }
 
     private void flush(List<Submission> batch, boolean dryRun, Progress progress) {
@@ -253,7 +267,7 @@ public class CsvImporter {
     }
 
     private static List<String> header(Path file, ImportMapping mapping) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader reader = new RowLimit(Files.newBufferedReader(file, StandardCharsets.UTF_8));
                 CSVParser parser = format(mapping).parse(reader)) {
             return parser.getHeaderNames();
         } catch (IOException | RuntimeException e) {
@@ -269,11 +283,56 @@ public class CsvImporter {
         }
     }
 
-    private static long countRows(Path file) {
-        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            return Math.max(0, lines.filter(line -> !line.isBlank()).count() - 1);
-        } catch (IOException | UncheckedIOException e) {
-            return 0;
+    /** The rows below the header as the import will read them (a quoted cell may hold line breaks). */
+    private static long countRows(Path file, ImportMapping mapping) {
+        long rows = 0;
+        try (RowLimit reader = new RowLimit(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+                CSVParser parser = format(mapping).parse(reader)) {
+            for (CSVRecord ignored : parser) {
+                reader.rowRead();
+                rows++;
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable from some row on: the import stops there and says so; the rows before it count
+        }
+        return rows;
+    }
+
+    /**
+     * Stops reading a row that runs on past {@value #MAX_ROW_CHARS} characters (a quote left open swallows the rest of
+     * the file into one cell): the parser would hold all of it in memory.
+     */
+    static final class RowLimit extends java.io.FilterReader {
+        private long sinceRow;
+
+        RowLimit(Reader in) {
+            super(in);
+        }
+
+        /** A row was read whole: the count starts again. */
+        void rowRead() {
+            sinceRow = 0;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            count(c < 0 ? 0 : 1);
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            count(Math.max(read, 0));
+            return read;
+        }
+
+        private void count(int read) throws IOException {
+            sinceRow += read;
+            if (sinceRow > MAX_ROW_CHARS) {
+                throw new IOException("a row runs on past " + MAX_ROW_CHARS + " characters (is a quote left open?)");
+            }
         }
     }
 

@@ -36,6 +36,22 @@ public record ImportMapping(
         Character delimiter) {
 
     /**
+     * This mapping checked and ready to read rows with: a 0 counts as "not applicable" only on a scale that starts at
+     * 1 (on NPS, 0 is an answer: a detractor), and the outcome categories are normalised
+     * ({@link #withNormalisedOutcome}).
+     */
+    public ImportMapping checked() {
+        for (ItemMapping item : items) {
+            if (item.zeroIsNotApplicable() && item.metric().min() == 0) {
+                throw ApiException.badRequest(Refusal.of("import.zeroIsAnAnswer",
+                        "The column {0} is {1}, whose scale starts at 0: a 0 there is an answer, so it cannot mean not applicable",
+                        item.column(), item.metric().name()));
+            }
+        }
+        return withNormalisedOutcome();
+    }
+
+    /**
      * This mapping with its outcome categories normalised as segment values are (so "Satisfied", "SATISFIED"
      * and " satisfied" are one category); refused when a category has two answers or is neither 1 nor 0.
      */

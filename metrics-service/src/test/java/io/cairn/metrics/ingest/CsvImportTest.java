@@ -220,6 +220,54 @@ class CsvImportTest {
     }
 
     @Test
+    void malformedCsvStopsWhereItBecomesUnreadableAndKeepsTheRowsBefore() throws Exception {
+        Map<String, Object> mapping = Map.of("journeyId", journey, "idColumn", "ID",
+                "items", List.of(Map.of("column", "Wifi", "touchpointId", "wifi-" + journey, "metric", "CSAT")));
+        // a short row has no answer; a long one is read for its named columns; a quoted line break is one row
+        JsonNode ragged = upload("ID,Wifi,Note\nr1\nr2,4,fine,extra\nr3,5,\"two\nlines\"\n".getBytes(StandardCharsets.UTF_8), mapping, false);
+        assertThat(ragged.at("/status").asString()).isEqualTo("DONE");
+        assertThat(ragged.at("/totalRows").asLong()).isEqualTo(3);
+        assertThat(ragged.at("/percent").asInt()).isEqualTo(100);
+        assertThat(ragged.at("/accepted").asLong()).isEqualTo(2);
+        assertThat(ragged.at("/errors/0/row").asLong()).isEqualTo(1);
+        assertThat(ragged.at("/errors/0/code").asString()).isEqualTo("NO_ANSWERS");
+
+        // a quote left open: the rows before it are stored, the job says where reading stopped
+        JsonNode open = upload("ID,Wifi\nq1,4\nq2,\"5\nq3,2\n".getBytes(StandardCharsets.UTF_8), mapping, false);
+        assertThat(open.at("/status").asString()).isEqualTo("FAILED");
+        assertThat(open.at("/failure").asString()).contains("row 1");
+        assertThat(open.at("/accepted").asLong()).isEqualTo(1);
+
+        // a quote left open before megabytes of text: refused at the row limit, never held whole in memory
+        StringBuilder runaway = new StringBuilder("ID,Wifi\nm1,4\nm2,\"");
+        runaway.append("x".repeat(CsvImporter.MAX_ROW_CHARS + 10_000)).append("\nm3,5\n");
+        JsonNode tooLong = upload(runaway.toString().getBytes(StandardCharsets.UTF_8), mapping, false);
+        assertThat(tooLong.at("/status").asString()).isEqualTo("FAILED");
+        assertThat(tooLong.at("/failure").asString()).contains("runs on past");
+        assertThat(http.get("/scores?touchpointId=wifi-" + journey + "&days=30", bearer("viewer")).json().at("/0/n").asLong())
+                .isEqualTo(2 + 1 + 1);
+    }
+
+    @Test
+    void aZeroCannotMeanNotApplicableOnTheNpsScaleWhereItIsAnAnswer() throws Exception {
+        String csv = "ID,Recommend\n1,0\n2,9\n";
+        JsonNode refused = upload(csv.getBytes(StandardCharsets.UTF_8), Map.of("journeyId", journey, "idColumn", "ID",
+                "items", List.of(Map.of("column", "Recommend", "touchpointId", "nps-" + journey, "metric", "NPS",
+                        "zeroMeansNotApplicable", true))), false);
+        assertThat(refused.at("/status").asInt()).isEqualTo(400);
+        assertThat(refused.at("/detail").asString()).contains("Recommend", "NPS", "a 0 there is an answer");
+        assertThat(http.get("/scores?touchpointId=nps-" + journey + "&days=3650", bearer("viewer")).json().size()).isZero();
+
+        // without it, the 0 is the detractor it is
+        JsonNode job = upload(csv.getBytes(StandardCharsets.UTF_8), Map.of("journeyId", journey, "idColumn", "ID",
+                "items", List.of(Map.of("column", "Recommend", "touchpointId", "nps-" + journey, "metric", "NPS"))), false);
+        assertThat(job.at("/accepted").asLong()).isEqualTo(2);
+        JsonNode nps = http.get("/scores?touchpointId=nps-" + journey + "&days=3650", bearer("viewer")).json().at("/0");
+        assertThat(nps.at("/n").asLong()).isEqualTo(2);
+        assertThat(nps.at("/score/value").asDouble()).isEqualTo(0.0);
+    }
+
+    @Test
     void anOutcomeValueNotListedTakesTheOtherwiseAnswerWhenOneIsGiven() throws Exception {
         // the screen lists the values of the rows it read; "Unhappy" first appears later in the file
         String csv = "ID,Wifi,Satisfaction\n1,5,Satisfied\n2,4,SATISFIED\n3,2,neutral\n4,1,Unhappy\n";

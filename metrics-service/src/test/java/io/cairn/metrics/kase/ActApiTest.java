@@ -154,6 +154,28 @@ class ActApiTest {
     WebhookDispatcher webhooks;
 
     @Test
+    void aBelowTargetRuleWithoutAThresholdHoldsEachTouchpointToItsOwnTarget() {
+        touchpointService.reply("GET", "/touchpoints", 200, ServiceHttp.JSON.writeValueAsString(List.of(
+                Map.of("id", tp("wifi"), "name", "In-flight wifi", "ownerTeam", "digital", "targets", Map.of("CSAT", 60.0),
+                        "importanceDerived", true),
+                Map.of("id", tp("seat"), "name", "Seat comfort", "ownerTeam", "fleet", "targets", Map.of("CSAT", 90.0),
+                        "importanceDerived", true),
+                Map.of("id", tp("food"), "name", "Food", "ownerTeam", "catering", "importanceDerived", true))));
+        // each CSAT 75%: above the wifi's target, below the seat's; the food has no target to fall short of
+        for (String touchpoint : List.of("wifi", "seat", "food")) {
+            answers(tp(touchpoint), 5, 30, 1);
+            answers(tp(touchpoint), 2, 10, 1);
+        }
+        rule(Map.of("journeyId", journey, "type", "BELOW_TARGET", "metric", "CSAT", "windowDays", 30, "minN", 20));
+
+        JsonNode opened = evaluate();
+        assertThat(opened.findValuesAsString("touchpointId")).containsExactly(tp("seat"));
+        assertThat(opened.at("/0/finding/threshold").asDouble()).isEqualTo(90.0);
+        assertThat(opened.at("/0/ownerTeam").asString()).isEqualTo("fleet");
+        assertThat(opened.at("/0/reason").asString()).contains("75", "90");
+    }
+
+    @Test
     void aFindingForACaseResolvedMeanwhileOpensANewCaseAndIsNotLost() {
         AlertRule rule = new AlertRule("rule-" + journey, journey, null, AlertRule.Type.DETRACTOR_COMMENT, Metric.CSAT,
                 null, null, 30, 1, 24, true, "analyst", Instant.now());

@@ -65,6 +65,16 @@ public final class CairnLauncher {
         run(List.of("up", "-d"), 240);
     }
 
+    /** Stops one part (e.g. {@code metrics-service}) of the running suite. */
+    public void stop(String part) {
+        run(List.of("stop", part), 60);
+    }
+
+    /** Starts a stopped part again and waits until it is ready. */
+    public void start(String part) {
+        run(List.of("start", part), 240);
+    }
+
     /** A bearer token of a demo user, from {@code ./cairn token <role>}. */
     public String token(String role) {
         return run(List.of("token", role), 30).trim();
