@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { json, renderApp, serve, signedInAs } from '../test/render';
 
 const CSV = [
@@ -15,6 +15,27 @@ const CSV = [
 ].join('\n');
 
 describe('CSV import', () => {
+  it('offers a sample export for the journey that the import maps whole by itself', async () => {
+    signedInAs('designer');
+    serve(() => json({ data: { journey: { id: 'j1', name: 'Airline trip', stages: [
+      { id: 's1', name: 'Book', touchpoints: [{ id: 't-book', name: 'Ease of Online Booking' }] },
+      { id: 's2', name: 'Fly', touchpoints: [{ id: 't-wifi', name: 'In-flight Wifi Service' }, { id: 't-time', name: 'Departure Time' }] }] } } }));
+    const blobs: Blob[] = [];
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (b: Blob) => { blobs.push(b); return 'blob:x'; }, revokeObjectURL: () => undefined }));
+    renderApp('/journeys/j1/import');
+
+    await userEvent.click(await screen.findByRole('button', { name: /Download a sample export/ }));
+    expect(blobs).toHaveLength(1);
+    await userEvent.upload(screen.getByLabelText('CSV file'), new File([blobs[0]], 'sample.csv', { type: 'text/csv' }));
+
+    expect(await screen.findByText('Touchpoints: 3 of 3 mapped to a column')).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: /^Respondent id/ })).toHaveValue('ID');
+    expect(screen.getByRole('combobox', { name: /^Answer time/ })).toHaveValue('Date');
+    expect(screen.getByRole('combobox', { name: 'Overall outcome' })).toHaveValue('Satisfaction');
+    expect(screen.getByRole('combobox', { name: /^Value meaning satisfied/ })).toHaveValue('satisfied');
+    for (const segment of ['Customer Type', 'Type of Travel', 'Class']) expect(screen.getByRole('checkbox', { name: segment })).toBeChecked();
+  });
+
   it('proposes a mapping from the columns, reports a dry run row by row, then imports with progress', async () => {
     signedInAs('designer');
     const posts: { url: string; mapping: Record<string, unknown> }[] = [];

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import Papa from 'papaparse';
 import importTargetsDocument from '../graphql/importTargets.graphql?raw';
+import { saveFile, toCsv } from '../export/files';
+import { sampleExport } from './sampleExport';
 import { graphqlRequest, UnauthorizedError } from '../graphql/client';
 import type { ImportJob, ImportTargetsResult } from '../graphql/types';
 import { errorMessage } from '../journeys/errors';
@@ -162,6 +164,15 @@ export function ImportPage() {
         <p className="muted small">{t('import.fileHint')}</p>
         <input type="file" accept=".csv,text/csv" aria-label={t('import.choose')}
           onChange={(e) => { const chosen = e.target.files?.[0]; if (chosen) read(chosen); }} />
+        {touchpoints.length > 0 && (
+          <p className="muted small">
+            {t('import.sampleHint')}{' '}
+            <button type="button" className="link" onClick={() => {
+              const sample = sampleExport(touchpoints.map((tp) => tp.name));
+              saveFile(toCsv(sample.header, sample.rows), 'sample-export', targets?.name ?? 'journey');
+            }}>{t('import.sample')}</button>
+          </p>
+        )}
         {header.length > 0 && <p className="muted small">{t('import.columns', { count: header.length, rows: sample.length })}</p>}
       </section>
 

@@ -85,7 +85,7 @@ describe('measured journey map', () => {
       extensions: { code: 'SERVICE_UNAVAILABLE', service: 'metrics-service' } });
     serve(() => json({
       data: { journey: { id: 'j1', name: 'Airline trip', description: null, version: 3, stages: [
-        { id: 's1', name: 'Book', designedEmotion: 1, measurements: null, touchpoints: [tp('t1', 'Online booking', null)] }] },
+        { id: 's1', name: 'Book', designedEmotion: 1, measurements: null, touchpoints: [tp('t1', 'Online booking', null as unknown as unknown[])] }] },
       weakTouchpoints: null, segments: null },
       errors: [unavailable(['journey', 'stages', 0, 'measurements']), unavailable(['journey', 'stages', 0, 'touchpoints', 0, 'measurements']),
         unavailable(['weakTouchpoints']), unavailable(['segments'])],

@@ -109,7 +109,7 @@ public class CsvImporter {
     private void run(ImportJob started, Path file, ImportMapping mapping) {
         Progress progress = new Progress(started);
         List<Submission> batch = new ArrayList<>();
-        try (RowLimit reader = new RowLimit(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+        try (RowLimit reader = open(file);
                 CSVParser parser = format(mapping).parse(reader)) {
             Set<String> batchIds = new HashSet<>();
             for (CSVRecord record : parser) {
@@ -267,7 +267,7 @@ public class CsvImporter {
     }
 
     private static List<String> header(Path file, ImportMapping mapping) {
-        try (Reader reader = new RowLimit(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+        try (Reader reader = open(file);
                 CSVParser parser = format(mapping).parse(reader)) {
             return parser.getHeaderNames();
         } catch (IOException | RuntimeException e) {
@@ -283,10 +283,23 @@ public class CsvImporter {
         }
     }
 
+    /**
+     * The file's text, past a byte-order mark if it starts with one (spreadsheets write one into "CSV UTF-8"; read as
+     * text it would become part of the first column's name), rows limited in length.
+     */
+    private static RowLimit open(Path file) throws IOException {
+        java.io.BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return new RowLimit(reader);
+    }
+
     /** The rows below the header as the import will read them (a quoted cell may hold line breaks). */
     private static long countRows(Path file, ImportMapping mapping) {
         long rows = 0;
-        try (RowLimit reader = new RowLimit(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+        try (RowLimit reader = open(file);
                 CSVParser parser = format(mapping).parse(reader)) {
             for (CSVRecord ignored : parser) {
                 reader.rowRead();

@@ -249,6 +249,16 @@ class CsvImportTest {
     }
 
     @Test
+    void aFileSavedWithAByteOrderMarkReadsItsFirstColumnByName() throws Exception {
+        // what a spreadsheet writes as "CSV UTF-8"
+        byte[] csv = "\uFEFFID,Wifi\nb1,4\nb2,5\n".getBytes(StandardCharsets.UTF_8);
+        JsonNode job = upload(csv, Map.of("journeyId", journey, "idColumn", "ID",
+                "items", List.of(Map.of("column", "Wifi", "touchpointId", "wifi-" + journey, "metric", "CSAT"))), false);
+        assertThat(job.at("/status").asString()).as(job.toString()).isEqualTo("DONE");
+        assertThat(job.at("/accepted").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void aZeroCannotMeanNotApplicableOnTheNpsScaleWhereItIsAnAnswer() throws Exception {
         String csv = "ID,Recommend\n1,0\n2,9\n";
         JsonNode refused = upload(csv.getBytes(StandardCharsets.UTF_8), Map.of("journeyId", journey, "idColumn", "ID",
