@@ -21,8 +21,14 @@ describe('sample export', () => {
     // a disappointing touchpoint (every fifth from the fourth) scores well below the others
     const mean = (values: number[]) => values.filter((v) => v > 0).reduce((a, b) => a + b, 0) / values.filter((v) => v > 0).length;
     expect(mean(scores(3))).toBeLessThan(mean(scores(0)) - 0.6);
+    // a touchpoint that weighs on satisfaction (every third from the third) rates higher among the satisfied
+    const satisfiedRows = (yes: boolean) => sample.rows.filter((r) => (String(r.at(-1)).trim().toLowerCase() === 'satisfied') === yes);
+    const meanOf = (rows: (string | number)[][], i: number) => mean(rows.map((r) => Number(r[5 + i])));
+    expect(meanOf(satisfiedRows(true), 2)).toBeGreaterThan(meanOf(satisfiedRows(false), 2) + 0.5);
+    // categories spelled otherwise now and then
+    expect(sample.rows.some((r) => r[4] === 'BUSINESS' || r[4] === ' business' || r[4] === 'Business ')).toBe(true);
     // neither everyone nor no one is satisfied
-    const satisfied = sample.rows.filter((r) => r.at(-1) === 'satisfied').length / 600;
+    const satisfied = sample.rows.filter((r) => String(r.at(-1)).trim().toLowerCase() === 'satisfied').length / 600;
     expect(satisfied).toBeGreaterThan(0.2);
     expect(satisfied).toBeLessThan(0.8);
   });

@@ -2,8 +2,9 @@
  * A made-up survey export for a journey's touchpoints, in the shape real exports have (one row per respondent, one
  * column per touchpoint, CSAT 1-5 with 0 for "not applicable", segment columns, an overall satisfaction): something
  * to try the import, the measured map, key drivers and alerts with before real answers exist. The same journey
- * always gets the same file (a seeded generator). Its patterns are there to be found: some touchpoints disappoint,
- * and a few decide whether a respondent is satisfied.
+ * always gets the same file (a seeded generator). Its patterns are there to be found: every fifth touchpoint from the
+ * fourth disappoints, every third from the third weighs on whether a respondent is satisfied, and categories are now and
+ * then spelled otherwise (case, spaces), as in hand-kept exports.
  */
 export interface SampleExport {
   header: string[];
@@ -33,7 +34,7 @@ export function sampleExport(touchpointNames: string[], respondents = 600, seed 
   const random = generator(seed);
   // per touchpoint: how good it is (mean CSAT) and how much it rides on the respondent's overall mood (its pull on satisfaction)
   const quality = touchpointNames.map((_, i) => (i % 5 === 3 ? 2.3 : 3.3 + random() * 1.1));
-  const pull = touchpointNames.map(() => (random() < 0.3 ? 0.9 : 0.2));
+  const pull = touchpointNames.map((_, i) => (i % 3 === 2 ? 0.9 : 0.2));
   const header = ['ID', 'Date', 'Customer Type', 'Type of Travel', 'Class', ...touchpointNames, 'Satisfaction'];
   const rows: (string | number)[][] = [];
   for (let r = 0; r < respondents; r++) {
@@ -44,9 +45,11 @@ export function sampleExport(touchpointNames: string[], respondents = 600, seed 
     const rated = scores.map((score, i) => ({ score, pull: pull[i] })).filter((s) => s.score > 0);
     const felt = rated.reduce((sum, s) => sum + s.pull * (s.score - 3), 0) / Math.max(1, rated.reduce((sum, s) => sum + s.pull, 0));
     const satisfied = felt + 0.4 * normal(random) > 0.35;
-    rows.push([`S${String(r + 1).padStart(5, '0')}`, day, pick(random, ['Loyal Customer', 'disloyal Customer']),
-      pick(random, ['Business travel', 'Personal Travel']), pick(random, ['Business', 'Eco', 'Eco Plus']), ...scores,
-      satisfied ? 'satisfied' : 'neutral or dissatisfied']);
+    // categories spelled now and then as hand-kept exports spell them (the import takes them as one)
+    const spelled = (value: string) => (random() < 0.1 ? pick(random, [value.toUpperCase(), ` ${value.toLowerCase()}`, `${value} `]) : value);
+    rows.push([`S${String(r + 1).padStart(5, '0')}`, day, spelled(pick(random, ['Loyal Customer', 'disloyal Customer'])),
+      spelled(pick(random, ['Business travel', 'Personal Travel'])), spelled(pick(random, ['Business', 'Eco', 'Eco Plus'])), ...scores,
+      spelled(satisfied ? 'satisfied' : 'neutral or dissatisfied')]);
   }
   return { header, rows };
 }
