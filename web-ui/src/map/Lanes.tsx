@@ -75,12 +75,12 @@ export function MeasurementBadge({ measurement: m, number, count }: { measuremen
 /** The measurements lane of a stage: its touchpoints' answers pooled per metric, so a stage reads at a glance. */
 export const StageMeasurementsLane = memo(function StageMeasurementsLane({ stage, number }: { stage: MapStage; number: Intl.NumberFormat }) {
   const { t } = useTranslation();
-  if (stage.measurements === undefined) return null;
+  // a stage nobody answered for says nothing here: its cards say so already
+  if (stage.measurements === undefined || stage.measurements?.length === 0) return null;
   return (
     <section className="lane measured" aria-label={t('map.lanes.measured', { stage: stage.name })} data-testid="stage-measurements">
       <h3 className="small">{t('map.lanes.measuredShort')}</h3>
       {stage.measurements === null && <p className="error small">{t('map.metricsUnavailable')}</p>}
-      {stage.measurements?.length === 0 && <p className="muted small">{t('map.noAnswers')}</p>}
       {!!stage.measurements?.length && (
         <div className="badges">
           {stage.measurements.map((m) => (
