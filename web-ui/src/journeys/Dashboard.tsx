@@ -41,11 +41,11 @@ export function Dashboard({ journeys }: { journeys: Journey[] }) {
         const points: DriverPoint[] = [];
         shown.forEach((journey, i) => {
           const names = new Map<string, string>();
-          result[`w${i}`].forEach((w) => {
+          (result[`w${i}`] ?? []).forEach((w) => {
             if (w.name) names.set(w.touchpointId, w.name);
             if (w.status === 'WEAK') rows.push({ journey, touchpointId: w.touchpointId, name: w.name, metric: w.metric, severity: w.severity, figures: w });
           });
-          result[`k${i}`].forEach((d) => {
+          (result[`k${i}`] ?? []).forEach((d) => {
             if (d.importance !== null && d.performance !== null) {
               points.push({ journey: journey.name, name: names.get(d.touchpointId) ?? d.touchpointId, importance: d.importance,
                 performance: d.performance, quadrant: d.quadrant });
@@ -83,7 +83,7 @@ export function Dashboard({ journeys }: { journeys: Journey[] }) {
       {error && <p role="alert" className="error">{error}</p>}
       <div className="dashboard-grid">
         <div>
-          <h3>{t('dashboard.weakest')}</h3>
+          <h3>{t('dashboard.weakest', { count: shown.length })}</h3>
           {weak === null && <p className="muted small">{t('map.loading')}</p>}
           {weak?.length === 0 && <p className="muted small">{t('dashboard.noWeak')}</p>}
           <ol className="weakest" data-testid="weakest">

@@ -3,7 +3,8 @@ import type { DashboardDriverFragment, DashboardWeaknessFragment } from '../grap
 
 // Dynamic, as the schema asks for one journeyId per field and a document cannot repeat a field over a list variable:
 // the fields are the generated fragments, so codegen checks them and types the answer of every alias.
-export type DashboardQuery = Record<`w${number}`, DashboardWeaknessFragment[]> & Record<`k${number}`, DashboardDriverFragment[]>;
+/** Each journey's fields are null when metrics-service could not answer for them. */
+export type DashboardQuery = Record<`w${number}`, DashboardWeaknessFragment[] | null> & Record<`k${number}`, DashboardDriverFragment[] | null>;
 export type DashboardQueryVariables = Record<`j${number}`, string>;
 
 /**
