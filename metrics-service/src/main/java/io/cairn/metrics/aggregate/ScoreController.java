@@ -59,6 +59,25 @@ public class ScoreController {
         return result;
     }
 
+    /**
+     * A set of touchpoints as one (a stage, a channel, a team's): per metric, the answers to all of them pooled, with
+     * the same formulas and margins ({@code n} counts answers, so a respondent who rated three of them counts three
+     * times); {@code touchpointId} is null.
+     */
+    @GetMapping("/scores/pooled")
+    @PreAuthorize("hasRole('VIEWER')")
+    List<TouchpointScore> pooled(@RequestParam @NotEmpty @Size(max = 500) List<String> touchpointId,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) Integer days, @RequestParam Map<String, String> params) {
+        Window window = Window.of(from, to, days, clock);
+        Map<Metric, Distribution> pooled = new java.util.EnumMap<>(Metric.class);
+        buckets.totals(touchpointId, window.from().toString(), window.to().toString(), Segments.filter(params))
+                .forEach((id, byMetric) -> byMetric.forEach((metric, t) -> pooled.merge(metric, t.distribution(), Distribution::plus)));
+        List<TouchpointScore> result = new ArrayList<>();
+        pooled.forEach((metric, d) -> result.add(TouchpointScore.of(null, metric, window.from().toString(), window.to().toString(), d)));
+        return result;
+    }
+
     /** The same per period ({@code interval} DAY, WEEK starting Monday, or MONTH), oldest first; empty periods are left out. */
     @GetMapping("/scores/series")
     @PreAuthorize("hasRole('VIEWER')")

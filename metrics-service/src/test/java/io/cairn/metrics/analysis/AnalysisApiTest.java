@@ -158,6 +158,15 @@ class AnalysisApiTest {
             }
         });
         assertThat(business.findValuesAsString("stageId")).contains("fly");
+
+        // any set of touchpoints pools the same way: wifi and food together are the fly stage's figures
+        JsonNode set = http.get("/scores/pooled?touchpointId=" + tp("wifi") + "&touchpointId=" + tp("food") + "&" + window(),
+                bearer("viewer")).json();
+        assertThat(set.size()).isEqualTo(1);
+        assertThat(set.at("/0/n").asLong()).isEqualTo(400);
+        assertThat(set.at("/0/score/value").asDouble()).isEqualTo(fly.at("/score/value").asDouble());
+        assertThat(set.at("/0/score/margin").asDouble()).isEqualTo(fly.at("/score/margin").asDouble());
+        assertThat(set.at("/0/touchpointId").isNull()).isTrue();
     }
 
     @Test

@@ -182,8 +182,9 @@ public final class GatewayBenchmark {
         StringBuilder scores = new StringBuilder("/scores?days=" + DAYS);
         touchpointIds.forEach(id -> scores.append("&touchpointId=").append(id));
         String[] paths = {"/journeys/" + journeyId, "/touchpoints?journeyId=" + journeyId, scores.toString(),
-            "/journeys/" + journeyId + "/weak-touchpoints?days=" + DAYS, "/journeys/" + journeyId + "/segments"};
-        int[] ports = {port + 1, port + 2, port + 3, port + 3, port + 3};
+            "/journeys/" + journeyId + "/weak-touchpoints?days=" + DAYS, "/journeys/" + journeyId + "/segments",
+            "/journeys/" + journeyId + "/stage-scores?days=" + DAYS};
+        int[] ports = {port + 1, port + 2, port + 3, port + 3, port + 3, port + 3};
         long sum = 0;
         for (int i = 0; i < paths.length; i++) {
             int call = i;
@@ -196,7 +197,7 @@ public final class GatewayBenchmark {
 
     static final String[] CALLS = {"journey-service GET /journeys/{id}", "touchpoint-service GET /touchpoints?journeyId",
         "metrics-service GET /scores (120 ids)", "metrics-service GET /journeys/{id}/weak-touchpoints",
-        "metrics-service GET /journeys/{id}/segments"};
+        "metrics-service GET /journeys/{id}/segments", "metrics-service GET /journeys/{id}/stage-scores"};
     private final LongAdder[] perCall = Stream.generate(LongAdder::new)
             .limit(CALLS.length).toArray(LongAdder[]::new);
 
