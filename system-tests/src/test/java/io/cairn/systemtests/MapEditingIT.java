@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A designer edits the map in Chromium: reorder of stages by keyboard and by mouse, inline renames, add a
- * touchpoint, move it by menu and by mouse drag and drop, undo.
+ * touchpoint, move it by menu and by mouse drag and drop to another stage, undo, reorder it within its stage by keyboard.
  */
 class MapEditingIT extends InBrowser {
 
@@ -87,6 +87,20 @@ class MapEditingIT extends InBrowser {
         page.waitForResponse(r -> r.url().endsWith("/graphql") && String.valueOf(r.request().postData()).contains("RenameTouchpoint"),
                 () -> page.getByRole(AriaRole.BUTTON, named("Undo: rename touchpoint \u201cLounge access\u201d to \u201cLounge\u201d")).click());
         assertThat(onBoard.getByRole(AriaRole.ARTICLE, new Locator.GetByRoleOptions().setName("Lounge access"))).isVisible();
+
+        // within its stage, by keyboard: its handle focused, Space, one place down, Space
+        Locator onBoardCards = onBoard.locator("[data-testid=touchpoint-card]");
+        String secondCard = onBoardCards.nth(1).getAttribute("aria-label");
+        page.waitForResponse(r -> r.url().endsWith("/graphql") && String.valueOf(r.request().postData()).contains("MoveTouchpoint"), () -> {
+            page.getByRole(AriaRole.BUTTON, named("Drag touchpoint Lounge access")).focus();
+            page.keyboard().press("Space");
+            page.waitForTimeout(300);
+            page.keyboard().press("ArrowDown");
+            page.waitForTimeout(300);
+            page.keyboard().press("Space");
+        });
+        assertThat(onBoardCards.nth(0)).hasAttribute("aria-label", secondCard);
+        assertThat(onBoardCards.nth(1)).hasAttribute("aria-label", "Lounge access");
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("map-editing.png")).setFullPage(true));
         // every card stays inside its column, whatever the longest word of a column (a card had been pushed out)
         Object outside = page.evaluate("""
@@ -97,7 +111,7 @@ class MapEditingIT extends InBrowser {
 
         // the server has it all: order, names, the moved touchpoint
         page.reload();
-        assertThat(onBoard.locator("[data-testid=touchpoint-card]").first()).hasAttribute("aria-label", "Lounge access");
+        assertThat(onBoard.locator("[data-testid=touchpoint-card]").nth(1)).hasAttribute("aria-label", "Lounge access");
         assertThat(stages.nth(0)).hasText("Check in");
         assertThat(stages.nth(1)).hasText("At the airport");
         assertThat(stages.nth(2)).hasText("Plan and book");
