@@ -29,13 +29,7 @@ class MapEditingIT extends InBrowser {
         assertThat(stages.first()).hasText("Plan and book");
 
         // keyboard drag: pick up "Plan and book", one step right, drop
-        page.getByRole(AriaRole.BUTTON, named("Move stage Plan and book")).focus();
-        // dnd-kit measures the columns when the drag starts: give each step a moment, as a person would
-        page.keyboard().press("Space");
-        page.waitForTimeout(300);
-        page.keyboard().press("ArrowRight");
-        page.waitForTimeout(300);
-        page.keyboard().press("Space");
+        keyboardDrag(page, "Move stage Plan and book", "ArrowRight");
         assertThat(stages.nth(1)).hasText("Plan and book");
 
         // mouse drag: "At the airport" by its handle onto the place of "Plan and book"
@@ -91,14 +85,8 @@ class MapEditingIT extends InBrowser {
         // within its stage, by keyboard: its handle focused, Space, one place down, Space
         Locator onBoardCards = onBoard.locator("[data-testid=touchpoint-card]");
         String secondCard = onBoardCards.nth(1).getAttribute("aria-label");
-        page.waitForResponse(r -> r.url().endsWith("/graphql") && String.valueOf(r.request().postData()).contains("MoveTouchpoint"), () -> {
-            page.getByRole(AriaRole.BUTTON, named("Drag touchpoint Lounge access")).focus();
-            page.keyboard().press("Space");
-            page.waitForTimeout(300);
-            page.keyboard().press("ArrowDown");
-            page.waitForTimeout(300);
-            page.keyboard().press("Space");
-        });
+        page.waitForResponse(r -> r.url().endsWith("/graphql") && String.valueOf(r.request().postData()).contains("MoveTouchpoint"),
+                () -> keyboardDrag(page, "Drag touchpoint Lounge access", "ArrowDown"));
         assertThat(onBoardCards.nth(0)).hasAttribute("aria-label", secondCard);
         assertThat(onBoardCards.nth(1)).hasAttribute("aria-label", "Lounge access");
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("map-editing.png")).setFullPage(true));
@@ -119,5 +107,18 @@ class MapEditingIT extends InBrowser {
         org.assertj.core.api.Assertions.assertThat(journey.at("/stages/1/name").asString()).isEqualTo("At the airport");
         org.assertj.core.api.Assertions.assertThat(journey.at("/stages/2/name").asString()).isEqualTo("Plan and book");
         org.assertj.core.api.Assertions.assertThat(journey.at("/stages/4/name").asString()).isEqualTo("Arrive and collect bags");
+    }
+
+    /**
+     * A drag by keyboard: the handle focused, Space, one arrow step, Space. dnd-kit measures the places when the drag
+     * starts: each step is given a moment, as a person would.
+     */
+    static void keyboardDrag(Page page, String handle, String arrow) {
+        page.getByRole(AriaRole.BUTTON, named(handle)).focus();
+        page.keyboard().press("Space");
+        page.waitForTimeout(300);
+        page.keyboard().press(arrow);
+        page.waitForTimeout(300);
+        page.keyboard().press("Space");
     }
 }
