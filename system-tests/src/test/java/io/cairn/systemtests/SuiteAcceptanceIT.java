@@ -60,6 +60,20 @@ class SuiteAcceptanceIT {
                 io.cairn.platform.test.TestTokens.foreignBearer("admin")).status()).isEqualTo(401);
     }
 
+    @Test
+    void eachServicesOpenApiDocumentIsReachedThroughTheGateway() {
+        RunningSuite.Instance suite = RunningSuite.get();
+        String token = "Bearer " + suite.token("viewer");
+        Map<String, String> paths = Map.of("journey", "/journeys", "touchpoint", "/touchpoints", "metrics", "/scores",
+                "employee-nps", "/campaigns");
+        paths.forEach((service, path) -> {
+            ServiceHttp.Response document = suite.http().get("/api/" + service + "/v3/api-docs", token);
+            assertThat(document.status()).as(service + ": " + document.body()).isEqualTo(200);
+            assertThat(document.json().at("/openapi").asString()).as(service).startsWith("3.");
+            assertThat(document.json().at("/paths").has(path)).as(service + " documents " + path).isTrue();
+        });
+    }
+
     static JsonNode graphql(ServiceHttp http, String authorization, String query, Map<String, Object> variables) {
         ServiceHttp.Response response = http.post("/graphql", authorization, Map.of("query", query, "variables", variables));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
