@@ -177,6 +177,13 @@ class EnpsApiTest {
         assertThat(participation.at("/1/department").asString()).isEqualTo("sales");
         assertThat(participation.at("/1/invited").asLong()).isEqualTo(3);
         assertThat(participation.at("/2/invited").asLong()).isEqualTo(1);
+        // several campaigns in one call, the same rows by campaign; a leader's only of their department and those below it
+        JsonNode byCampaign = http.get("/participation?campaignId=" + EnpsClient.id(campaign), HR).json();
+        assertThat(byCampaign.get(EnpsClient.id(campaign))).isEqualTo(participation);
+        JsonNode leaders = http.get("/participation?campaignId=" + EnpsClient.id(campaign), TestTokens.leaderBearer("sales")).json();
+        assertThat(leaders.get(EnpsClient.id(campaign)).findValuesAsString("department")).containsOnly("sales", "sales-north");
+        assertThat(leaders.get(EnpsClient.id(campaign)).size()).isLessThan(participation.size());
+        assertThat(http.get("/participation", HR).status()).isEqualTo(400);
         // no email is stored anywhere a link or response lives
         assertThat(mongo.findAll(Document.class, "invitations").toString()).doesNotContain("@");
         assertThat(mongo.findAll(Document.class, "invitees").toString()).doesNotContain("@");

@@ -146,6 +146,21 @@ class EnpsGraphQlTest {
     }
 
     @Test
+    void theParticipationOfEveryCampaignOfAListTakesOneCall() {
+        enpsService.reply("GET", "/campaigns", 200, json(List.of(Map.of("id", "c1"), Map.of("id", "c2"), Map.of("id", "c3"))));
+        Map<String, Object> row = Map.of("department", "sales", "name", "Sales", "depth", 1, "invited", 20, "answered", 12,
+                "responseRate", 60.0);
+        enpsService.reply("GET", "/participation", 200, json(Map.of("c1", List.of(row), "c2", List.of(), "c3", List.of(row))));
+
+        as("hr-admin").document("{ campaigns { id participation { department answered responseRate } } }").execute().errors().verify()
+                .path("campaigns[0].participation[0].answered").entity(Integer.class).isEqualTo(12)
+                .path("campaigns[1].participation").entityList(Object.class).hasSize(0)
+                .path("campaigns[2].participation[0].department").entity(String.class).isEqualTo("sales");
+        assertThat(enpsService.requests()).extracting(r -> r.uri().replaceAll("\\?.*", "")).containsExactly("/campaigns", "/participation");
+        assertThat(enpsService.requests().get(1).uri()).contains("campaignId=c1", "campaignId=c2", "campaignId=c3");
+    }
+
+    @Test
     void campaignsAreCreatedWithTranslationsAndTheServiceBeingDownIsSaidSo() {
         Map<String, String> question = new java.util.LinkedHashMap<>();
         question.put("en", "How likely…?");

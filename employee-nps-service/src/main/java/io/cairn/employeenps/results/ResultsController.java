@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Results for HR admins (everything) and leaders (their department subtree); nobody else reads eNPS. */
 @RestController
+@org.springframework.validation.annotation.Validated
 @PreAuthorize("hasAnyRole('HR_ADMIN', 'LEADER')")
 public class ResultsController {
 
@@ -90,6 +92,16 @@ public class ResultsController {
     @GetMapping("/campaigns/{id}/participation")
     List<ResultsService.Participation> participation(@PathVariable String id, Authentication user) {
         return results.participation(id, viewer(user));
+    }
+
+    /** The participation of several campaigns in one call (a list of campaigns shows each), by campaign id. */
+    @GetMapping("/participation")
+    Map<String, List<ResultsService.Participation>> participation(
+            @RequestParam @jakarta.validation.constraints.NotEmpty @jakarta.validation.constraints.Size(max = 200) List<String> campaignId,
+            Authentication user) {
+        Map<String, List<ResultsService.Participation>> byCampaign = new java.util.LinkedHashMap<>();
+        campaignId.forEach(id -> byCampaign.put(id, results.participation(id, viewer(user))));
+        return byCampaign;
     }
 
     @GetMapping("/results/trend")

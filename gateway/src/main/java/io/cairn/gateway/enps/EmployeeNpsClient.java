@@ -37,6 +37,12 @@ public class EmployeeNpsClient {
         }).retrieve().bodyToMono(LIST));
     }
 
+    /** The participation of several campaigns in one call, by campaign id. */
+    public Mono<Map<String, List<Map<String, Object>>>> participation(java.util.Collection<String> campaignIds) {
+        return service.read(service.http().get().uri(uri -> uri.path("/participation").queryParam("campaignId", campaignIds.toArray())
+                .build()).retrieve().bodyToMono(new ParameterizedTypeReference<Map<String, List<Map<String, Object>>>>() { }));
+    }
+
     public Mono<Map<String, Object>> get(String path, Object... variables) {
         return service.read(service.http().get().uri(path, variables).retrieve().bodyToMono(OBJECT));
     }

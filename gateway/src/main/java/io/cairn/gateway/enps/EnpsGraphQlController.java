@@ -112,9 +112,15 @@ class EnpsGraphQlController {
         return translations(campaign.get("openQuestion"));
     }
 
-    @SchemaMapping(typeName = "Campaign")
-    Mono<List<Map<String, Object>>> participation(Map<String, Object> campaign) {
-        return enps.list("/campaigns/{id}/participation", Map.of(), campaign.get("id"));
+    /** The participation of every campaign of a query in one call. */
+    @org.springframework.graphql.data.method.annotation.BatchMapping(typeName = "Campaign")
+    Mono<Map<Map<String, Object>, List<Map<String, Object>>>> participation(List<Map<String, Object>> campaigns) {
+        return enps.participation(campaigns.stream().map(c -> String.valueOf(c.get("id"))).distinct().toList())
+                .map(byId -> {
+                    Map<Map<String, Object>, List<Map<String, Object>>> result = new java.util.LinkedHashMap<>();
+                    campaigns.forEach(c -> result.put(c, byId.getOrDefault(String.valueOf(c.get("id")), List.of())));
+                    return result;
+                });
     }
 
     @MutationMapping
