@@ -35,13 +35,18 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends case events to the subscribed webhooks as JSON with a Slack-compatible {@code text}, signed with
  * HMAC-SHA256, in the background; a failed delivery is retried with growing pauses and every attempt is
- * logged ({@link Delivery}).
+ * logged ({@link Delivery}). What is to be sent waits in an outbox collection ({@value #OUTBOX}) until it is
+ * delivered or given up, so a restart loses no event and no retry: every replica drains the outbox, each item
+ * claimed for a while by the one sending it (a claim left by a stopped process runs out).
  */
 @Component
 public class WebhookDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     static final String SIGNATURE_HEADER = "X-Cairn-Signature";
+    static final String OUTBOX = "webhook_outbox";
+    /** How long a replica has to send an item it claimed before another may. */
+    private static final Duration CLAIM = Duration.ofMinutes(1);
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -55,10 +60,15 @@ public class WebhookDispatcher {
     private final JsonMapper json = JsonMapper.builder().build();
 
     public WebhookDispatcher(MongoTemplate mongo, Clock clock,
-            @Value("${cairn.webhooks.backoff:1s,5s,30s,2m,10m}") List<Duration> backoff) {
+            @Value("${cairn.webhooks.backoff:1s,5s,30s,2m,10m}") List<Duration> backoff,
+            @Value("${cairn.webhooks.poll-interval:1s}") Duration pollInterval) {
         this.mongo = mongo;
         this.clock = clock;
         this.backoff = backoff;
+        mongo.indexOps(OUTBOX).createIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("dueAt", org.springframework.data.domain.Sort.Direction.ASC));
+        // what is due, now and then: retries, and what a stopped process left
+        scheduler.scheduleWithFixedDelay(this::drain, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -81,11 +91,58 @@ public class WebhookDispatcher {
                 payload.put("case", kase);
                 return json.writeValueAsBytes(payload);
             });
-            scheduler.execute(() -> deliver(subscription, event, kase.id(), body, 1));
+            mongo.insert(new org.bson.Document("_id", UUID.randomUUID().toString()).append("webhookId", subscription.id())
+                    .append("event", event).append("caseId", kase.id()).append("body", new org.bson.types.Binary(body))
+                    .append("attempt", 1).append("dueAt", java.util.Date.from(clock.instant())), OUTBOX);
+        }
+        scheduler.execute(this::drain);
+    }
+
+    /** Sends every outbox item that is due, one at a time, each claimed first. */
+    void drain() {
+        try {
+            for (org.bson.Document item = claim(); item != null; item = claim()) {
+                send(item);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Webhook deliveries paused until the next look: {}", e.getMessage());
         }
     }
 
-    private void deliver(WebhookSubscription subscription, String event, String caseId, byte[] body, int attempt) {
+    private org.bson.Document claim() {
+        java.util.Date now = java.util.Date.from(clock.instant());
+        Query due = Query.query(Criteria.where("dueAt").lte(now).orOperator(Criteria.where("claimedUntil").isNull(),
+                Criteria.where("claimedUntil").lt(now))).with(org.springframework.data.domain.Sort.by("dueAt"));
+        return mongo.findAndModify(due, new org.springframework.data.mongodb.core.query.Update()
+                .set("claimedUntil", java.util.Date.from(clock.instant().plus(CLAIM))),
+                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
+                org.bson.Document.class, OUTBOX);
+    }
+
+    private void send(org.bson.Document item) {
+        Query self = Query.query(Criteria.where("_id").is(item.getString("_id")));
+        WebhookSubscription subscription = mongo.findById(item.getString("webhookId"), WebhookSubscription.class);
+        if (subscription == null) {
+            mongo.remove(self, OUTBOX); // unsubscribed meanwhile
+            return;
+        }
+        int attempt = item.getInteger("attempt");
+        boolean delivered = deliver(subscription, item.getString("event"), item.getString("caseId"),
+                item.get("body", org.bson.types.Binary.class).getData(), attempt);
+        if (delivered || attempt > backoff.size()) {
+            mongo.remove(self, OUTBOX);
+            if (!delivered) {
+                log.warn("Gave up delivering {} of case {} to webhook {} after {} attempts", item.getString("event"),
+                        item.getString("caseId"), subscription.id(), attempt);
+            }
+        } else {
+            mongo.updateFirst(self, new org.springframework.data.mongodb.core.query.Update().set("attempt", attempt + 1)
+                    .set("dueAt", java.util.Date.from(clock.instant().plus(backoff.get(attempt - 1)))).unset("claimedUntil"), OUTBOX);
+        }
+    }
+
+    /** One attempt, logged; answers whether the subscriber took it. */
+    private boolean deliver(WebhookSubscription subscription, String event, String caseId, byte[] body, int attempt) {
         Integer status = null;
         String error = null;
         try {
@@ -100,17 +157,12 @@ public class WebhookDispatcher {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            error = "interrupted";
         }
         boolean delivered = status != null && status >= 200 && status < 300;
         mongo.insert(new Delivery(UUID.randomUUID().toString(), subscription.id(), event, caseId, attempt, status, error,
                 delivered, clock.instant()));
-        if (!delivered && attempt <= backoff.size()) {
-            scheduler.schedule(() -> deliver(subscription, event, caseId, body, attempt + 1),
-                    backoff.get(attempt - 1).toMillis(), TimeUnit.MILLISECONDS);
-        } else if (!delivered) {
-            log.warn("Gave up delivering {} of case {} to webhook {} after {} attempts", event, caseId, subscription.id(), attempt);
-        }
+        return delivered;
     }
 
     public List<Delivery> deliveries(String webhookId) {

@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Listen -> Analyze -> Act over real HTTP: rules open cases for the owning team, cases close with a note, webhooks hear it. */
 @CairnServiceTest
-@TestPropertySource(properties = {"cairn.webhooks.backoff=100ms,200ms", "cairn.alerts.scheduled=false"})
+@TestPropertySource(properties = {"cairn.webhooks.backoff=100ms,200ms", "cairn.webhooks.poll-interval=100ms", "cairn.alerts.scheduled=false"})
 class ActApiTest {
 
     static final FakeService touchpointService = new FakeService();
@@ -232,6 +232,36 @@ class ActApiTest {
 
     List<FakeService.Request> deliveries(String path) {
         return receiver.requests().stream().filter(r -> r.uri().equals(path)).toList();
+    }
+
+    @Test
+    void aDeliveryLeftWaitingByAStoppedProcessIsSentAndLogged() throws Exception {
+        receiver.reply("POST", "/hook-left", 204, "");
+        String hook = http.post("/webhooks", bearer("admin"), Map.of("url", receiver.url() + "/hook-left", "secret", SECRET,
+                "team", "left-behind")).json().at("/id").asString();
+        // as a process leaves it when stopped between two attempts: the first failed, its claim on the item ran out
+        java.util.Date past = java.util.Date.from(Instant.now().minusSeconds(5));
+        mongo.insert(new org.bson.Document("_id", UUID.randomUUID().toString()).append("webhookId", hook)
+                .append("event", "case.opened").append("caseId", "c-left").append("attempt", 2)
+                .append("body", new org.bson.types.Binary("{\"text\":\"left behind\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .append("dueAt", past).append("claimedUntil", past), "webhook_outbox");
+
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (deliveries("/hook-left").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        FakeService.Request sent = deliveries("/hook-left").get(0);
+        assertThat(sent.body()).isEqualTo("{\"text\":\"left behind\"}");
+        assertThat(sent.header("X-Cairn-Signature")).matches("sha256=[0-9a-f]{64}");
+        JsonNode log = http.get("/webhooks/" + hook + "/deliveries", bearer("admin")).json();
+        assertThat(log.at("/0/attempt").asInt()).isEqualTo(2);
+        assertThat(log.at("/0/delivered").asBoolean()).isTrue();
+        deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (mongo.getCollection("webhook_outbox").countDocuments(new org.bson.Document("webhookId", hook)) > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(mongo.getCollection("webhook_outbox").countDocuments(new org.bson.Document("webhookId", hook))).isZero();
     }
 
     @Test
