@@ -26,6 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class GatewayTest {
 
     static final FakeService journeyService = new FakeService();
+    static final FakeService enpsService = new FakeService();
 
     static final String JOURNEY = """
             {"id":"j-1","name":"Airline trip","description":null,"personas":[{"name":"Business traveller","description":null,
@@ -36,10 +37,12 @@ class GatewayTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("cairn.services.journey.url", journeyService::url);
+        registry.add("cairn.services.employee-nps.url", enpsService::url);
     }
 
     @AfterAll
     static void stop() {
+        enpsService.close();
         journeyService.close();
     }
 
@@ -196,6 +199,26 @@ class GatewayTest {
         assertThat(routed.json().at("/total").asInt()).isZero();
         assertThat(journeyService.requests().get(0).uri()).isEqualTo("/journeys?limit=50");
         assertThat(journeyService.requests().get(0).authorization()).isEqualTo("Bearer " + token);
+    }
+
+    @Test
+    void thePublicSurveyRouteNeedsNoTokenAndTellsTheServiceTheClientsOwnAddress() {
+        enpsService.reply("POST", "/public/survey", 200, "{\"status\":\"OPEN\"}");
+
+        // a client naming some other address for itself does not get that address's rate limit bucket: the gateway
+        // tells the service the address the request came from
+        ServiceHttp.Response answered = http.send("POST", "/api/employee-nps/public/survey", null, java.util.Map.of("token", "t"),
+                "application/json", java.util.Map.of("X-Forwarded-For", "203.0.113.9"));
+
+        assertThat(answered.status()).isEqualTo(200);
+        FakeService.Request forwarded = enpsService.requests().get(0);
+        assertThat(forwarded.authorization()).isNull();
+        assertThat(forwarded.header("X-Cairn-Client-Address")).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+
+        // nor by naming it in the gateway's own header
+        http.send("POST", "/api/employee-nps/public/survey", null, java.util.Map.of("token", "t"), "application/json",
+                java.util.Map.of("X-Cairn-Client-Address", "203.0.113.9"));
+        assertThat(enpsService.requests().get(1).header("X-Cairn-Client-Address")).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
     }
 
     @Test

@@ -175,6 +175,14 @@ class HelmChartTest {
         assertThat(ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService().getName())
                 .isEqualTo("cairn-gateway");
         assertThat(ingress.getSpec().getTls().get(0).getSecretName()).isEqualTo("cairn-tls");
+        // behind the ingress the gateway takes the client from its X-Forwarded-For (the public survey's limit is per client)
+        assertThat(all(resources, io.fabric8.kubernetes.api.model.apps.Deployment.class).stream()
+                .filter(d -> d.getMetadata().getName().equals("cairn-gateway")).findFirst().orElseThrow()
+                .getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .anySatisfy(env -> {
+                    assertThat(env.getName()).isEqualTo("CAIRN_TRUSTED_PROXIES");
+                    assertThat(env.getValue()).isEqualTo("10\\..*");
+                });
 
         List<NetworkPolicy> policies = all(resources, NetworkPolicy.class);
         for (String part : PARTS) {

@@ -12,12 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param departmentClaim  token claim naming a leader's department
  * @param publicRateLimit  requests per client address and period on the public survey endpoints
  * @param publicRatePeriod the period of {@code publicRateLimit}
- * @param trustForwardedFor take the client address from the last {@code X-Forwarded-For} hop (the one the
- *                         gateway appended); set false when the service is reachable without the gateway
+ * @param clientAddressFromGateway take the client address from the gateway's {@code X-Cairn-Client-Address}
+ *                         (which it sets itself, past its trusted proxies); set false when the service is reachable
+ *                         without the gateway
  */
 @ConfigurationProperties("cairn.enps")
 public record EnpsProperties(String company, String surveyUrl, String departmentClaim, Integer publicRateLimit,
-        Duration publicRatePeriod, Boolean trustForwardedFor) {
+        Duration publicRatePeriod, Boolean clientAddressFromGateway) {
 
     public EnpsProperties {
         company = company == null || company.isBlank() ? "our company" : company.trim();
@@ -25,6 +26,6 @@ public record EnpsProperties(String company, String surveyUrl, String department
         departmentClaim = departmentClaim == null || departmentClaim.isBlank() ? "department" : departmentClaim;
         publicRateLimit = publicRateLimit == null ? 300 : publicRateLimit;
         publicRatePeriod = publicRatePeriod == null ? Duration.ofMinutes(1) : publicRatePeriod;
-        trustForwardedFor = trustForwardedFor == null || trustForwardedFor;
+        clientAddressFromGateway = clientAddressFromGateway == null || clientAddressFromGateway;
     }
 }

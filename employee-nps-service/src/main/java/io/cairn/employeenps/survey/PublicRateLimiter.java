@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Limits the public survey endpoints per client address (a Resilience4j rate limiter per address, kept
- * while the address is active). Behind the gateway the address is the last X-Forwarded-For hop, the one the
- * gateway itself appended, so a client cannot pick its own bucket by sending the header.
+ * while the address is active). Behind the gateway the address is the one the gateway decided
+ * ({@code X-Cairn-Client-Address}, replacing whatever a client sent), so a client cannot pick its own bucket.
  */
 @Component
 public class PublicRateLimiter {
@@ -44,10 +44,9 @@ public class PublicRateLimiter {
     }
 
     private String client(HttpServletRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (properties.trustForwardedFor() && forwarded != null && !forwarded.isBlank()) {
-            String[] hops = forwarded.split(",");
-            return hops[hops.length - 1].trim();
+        String fromGateway = request.getHeader("X-Cairn-Client-Address");
+        if (properties.clientAddressFromGateway() && fromGateway != null && !fromGateway.isBlank()) {
+            return fromGateway.trim();
         }
         return request.getRemoteAddr();
     }
