@@ -41,6 +41,11 @@ class GatewayProtectionTest {
     DownstreamServices services;
 
     JsonNode query(String query) {
+        return asViewer(port, query);
+    }
+
+    /** The answer to {@code query} sent by a viewer to the gateway on {@code port}. */
+    static JsonNode asViewer(int port, String query) {
         ServiceHttp http = ServiceHttp.localhost(port);
         String token = http.post("/auth/token", null, Map.of("username", "viewer", "password", "cairn"))
                 .json().at("/access_token").asString();

@@ -40,10 +40,7 @@ class GatewaySwitchesTest {
     int port;
 
     JsonNode query(String query) {
-        ServiceHttp http = ServiceHttp.localhost(port);
-        String token = http.post("/auth/token", null, Map.of("username", "viewer", "password", "cairn"))
-                .json().at("/access_token").asString();
-        return http.post("/graphql", "Bearer " + token, Map.of("query", query)).json();
+        return GatewayProtectionTest.asViewer(port, query);
     }
 
     @Test
