@@ -65,10 +65,13 @@ export type FieldFailure = NonNullable<GraphQLResponse<unknown>['errors']>[numbe
 export async function graphqlPartial<T, V extends object = Record<string, never>>(
   document: string,
   variables?: NoInfer<V>,
-): Promise<{ data: T; failures: FieldFailure[] }> {
+): Promise<{ data: T; failures: FieldFailure[]; unavailable: string[] }> {
   const { body, status } = await send<T>(document, variables);
   if (body.data == null) throw requestError(body, status);
-  return { data: body.data, failures: (body.errors ?? []) as FieldFailure[] };
+  const failures = (body.errors ?? []) as FieldFailure[];
+  // the services that did not answer, once each, as the gateway names them
+  const unavailable = [...new Set(failures.map((f) => String(f.extensions?.service ?? f.extensions?.code ?? '?')))];
+  return { data: body.data, failures, unavailable };
 }
 
 /**
@@ -85,7 +88,7 @@ export async function graphqlRequest<T, V extends object = Record<string, never>
 }
 
 /** The first error of an answer as what the screens catch, or its HTTP status. */
-function requestError(body: GraphQLResponse<unknown>, status: number): Error {
+export function requestError(body: GraphQLResponse<unknown>, status: number): Error {
   const first = body.errors?.[0];
   return first ? new GraphQLRequestError(first.message, first.extensions?.code ?? 'INTERNAL_ERROR', first.extensions?.fields ?? [],
     first.extensions ?? {}) : new HttpStatusError(status);

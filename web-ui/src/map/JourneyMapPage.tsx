@@ -8,7 +8,7 @@ import addStageDocument from '../graphql/addStage.graphql?raw';
 import createTouchpointDocument from '../graphql/createTouchpoint.graphql?raw';
 import journeyChangedDocument from '../graphql/journeyChanged.graphql?raw';
 import journeyMapDocument from '../graphql/journeyMap.graphql?raw';
-import { GraphQLRequestError, graphqlPartial, UnauthorizedError } from '../graphql/client';
+import { graphqlPartial, requestError, UnauthorizedError } from '../graphql/client';
 import { subscribe, type LiveStatus } from '../graphql/live';
 import type { JourneyMapResult, MapStage, MapTouchpoint, Weakness } from '../graphql/types';
 import { useSession } from '../auth/SessionContext';
@@ -116,12 +116,11 @@ export function JourneyMapPage() {
   const [unavailable, setUnavailable] = useState<string[]>([]);
   const loadMap = useCallback(async () => {
     const filter = Object.entries(JSON.parse(segmentKey) as Record<string, string>).map(([attribute, value]) => ({ attribute, value }));
-    const { data, failures } = await graphqlPartial<JourneyMapQuery, JourneyMapQueryVariables>(journeyMapDocument,
-      { id, days, segment: filter.length ? filter : null });
+    const { data, failures, unavailable: missing } = await graphqlPartial<JourneyMapQuery, JourneyMapQueryVariables>(
+      journeyMapDocument, { id, days, segment: filter.length ? filter : null });
     // without the journey itself there is no map to show: that failure is the page's error
-    if (!data.journey && failures.length > 0) throw new GraphQLRequestError(failures[0].message,
-      failures[0].extensions?.code ?? 'INTERNAL_ERROR', [], failures[0].extensions ?? {});
-    setUnavailable([...new Set(failures.map((f) => String(f.extensions?.service ?? f.extensions?.code ?? '?')))]);
+    if (!data.journey && failures.length > 0) throw requestError({ errors: failures }, 200);
+    setUnavailable(missing);
     return data;
   }, [id, days, segmentKey]);
 

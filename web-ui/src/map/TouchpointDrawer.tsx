@@ -45,11 +45,11 @@ export function TouchpointDrawer({ journeyId, touchpointId, days, weakness, relo
     let current = true;
     // in part when a service is unavailable: what it did answer is shown, the rest said to be missing
     graphqlPartial<TouchpointDrawerQuery, TouchpointDrawerQueryVariables>(drawerDocument, { id: touchpointId, journeyId, days })
-      .then(({ data: result, failures }) => {
+      .then(({ data: result, unavailable: missing }) => {
         if (!current) return;
         setData(result);
         setError(null);
-        setUnavailable([...new Set(failures.map((f) => String(f.extensions?.service ?? f.extensions?.code ?? '?')))]);
+        setUnavailable(missing);
       })
       .catch((e) => { if (current && !(e instanceof UnauthorizedError)) setError(errorMessage(e, t)); });
     return () => { current = false; };

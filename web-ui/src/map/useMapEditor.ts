@@ -34,8 +34,8 @@ export function useMapEditor({ journeyId, setMap, reload, settle, onConflict, on
   journeyId: string; setMap: Dispatch<SetStateAction<JourneyMapResult | null>>; reload: () => void; settle: () => void;
   onConflict: (refused: Op | null) => void; onError: (e: unknown) => void;
 }) {
-  const journeyVersion = useRef(0);
-  const touchpointVersions = useRef(new Map<string, number>());
+  /** The latest version known of the journey ({@link JOURNEY}) and of each touchpoint (by id). */
+  const versions = useRef(new Map<string, number>());
   /** {@code <target>:<version>} -> the version an own edit made of it: the chain of this editor's own edits. */
   const ownSuccessors = useRef(new Map<string, number>());
   const lastOwnEdit = useRef(0);
@@ -52,12 +52,17 @@ export function useMapEditor({ journeyId, setMap, reload, settle, onConflict, on
     return version;
   };
 
+  /** Takes {@code version} of {@code key} as known, unless a newer one is. */
+  function raise(key: string, version: number) {
+    versions.current.set(key, Math.max(versions.current.get(key) ?? 0, version));
+  }
+
   /** Versions as the server last showed them (never older than what an own edit answered). */
   const known = useCallback((map: JourneyMapResult) => {
     if (!map.journey) return;
-    journeyVersion.current = Math.max(journeyVersion.current, map.journey.version);
+    raise(JOURNEY, map.journey.version);
     map.journey.stages.forEach((s) => (s.touchpoints ?? []).forEach((tp) => {
-      touchpointVersions.current.set(tp.id, Math.max(touchpointVersions.current.get(tp.id) ?? 0, tp.version));
+      raise(tp.id, tp.version);
     }));
   }, []);
 
@@ -80,9 +85,7 @@ export function useMapEditor({ journeyId, setMap, reload, settle, onConflict, on
         const answer = versioned(result);
         if (answer) {
           if (key !== undefined) ownSuccessors.current.set(`${key}:${expected}`, answer.version);
-          if (target === 'journey') journeyVersion.current = Math.max(journeyVersion.current, answer.version);
-          else if (target) touchpointVersions.current.set(target.touchpoint, Math.max(versionOf(target.touchpoint), answer.version));
-          else touchpointVersions.current.set(answer.id, answer.version);
+          raise(key ?? answer.id, answer.version);
         }
         answered?.(result);
         settle();
@@ -96,7 +99,7 @@ export function useMapEditor({ journeyId, setMap, reload, settle, onConflict, on
     });
   }
 
-  const versionOf = (key: string) => key === JOURNEY ? journeyVersion.current : touchpointVersions.current.get(key) ?? 0;
+  const versionOf = (key: string) => versions.current.get(key) ?? 0;
 
   function perform(op: Op, entry: Op = op) {
     applying.current += 1;

@@ -4,9 +4,15 @@ import io.cairn.gateway.graphql.DownstreamException;
 import io.cairn.gateway.touchpoint.Touchpoint;
 import io.cairn.gateway.touchpoint.TouchpointClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -52,10 +58,10 @@ public class JourneyChangeFeed {
     /** The changes that took {@code before} to {@code now}, oldest first. */
     private Flux<JourneyChange> between(String journeyId, Snapshot before, Snapshot now) {
         if (now.journey() == null) {
-            return Flux.just(new JourneyChange(journeyId, 0, null, null, null, null, null));
+            return Flux.just(now.toChange(journeyId));
         }
         long journeyVersion = now.journey().version();
-        List<Mono<List<JourneyChange>>> histories = new java.util.ArrayList<>();
+        List<Mono<List<JourneyChange>>> histories = new ArrayList<>();
         long seen = before.journey() == null ? 0 : before.journey().version();
         if (journeyVersion != seen) {
             Journey journey = now.journey();
@@ -65,20 +71,16 @@ public class JourneyChangeFeed {
                     .onErrorResume(DownstreamException.class, e -> Mono.just(List.of(new JourneyChange(journeyId, journeyVersion,
                             journey.updatedBy(), journey.updatedAt(), null, null, journey)))));
         }
-        java.util.Map<String, Long> earlier = before.versions();
-        java.util.Map<String, Long> later = now.versions();
-        java.util.Set<String> touched = new java.util.TreeSet<>();
-        later.forEach((id, version) -> {
-            if (!version.equals(earlier.get(id))) {
-                touched.add(id);
-            }
-        });
-        earlier.keySet().stream().filter(id -> !later.containsKey(id)).forEach(touched::add);
+        Map<String, Touchpoint> earlier = before.byId();
+        Map<String, Touchpoint> later = now.byId();
+        Set<String> touched = new TreeSet<>(earlier.keySet());
+        touched.addAll(later.keySet());
+        touched.removeIf(id -> earlier.containsKey(id) && later.containsKey(id) && earlier.get(id).version() == later.get(id).version());
         for (String id : touched) {
-            long from = earlier.getOrDefault(id, 0L);
-            long to = later.getOrDefault(id, from + 1);
+            long from = earlier.containsKey(id) ? earlier.get(id).version() : 0;
+            Touchpoint current = later.get(id);
+            long to = current == null ? from + 1 : current.version();
             // without its history (a deleted touchpoint's may be gone): one change, by its last author where known
-            Touchpoint current = now.touchpoints().stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
             JourneyChange summed = new JourneyChange(journeyId, journeyVersion, current == null ? null : current.updatedBy(),
                     current == null ? null : current.updatedAt(), current == null ? "DELETE" : null, id, now.journey());
             histories.add(touchpoints.revisions(id, 0, (int) Math.min(MAX_CHANGES, Math.max(1, to - from)))
@@ -94,7 +96,7 @@ public class JourneyChangeFeed {
 
     /** The revisions of a page newer than {@code version}, oldest first. */
     private static List<JourneyChange> since(RevisionPage page, long version,
-            java.util.function.Function<RevisionPage.Revision, JourneyChange> change) {
+            Function<RevisionPage.Revision, JourneyChange> change) {
         return page.items().stream().filter(rev -> rev.number() > version)
                 .sorted(Comparator.comparingLong(RevisionPage.Revision::number)).map(change).toList();
     }
@@ -108,11 +110,11 @@ public class JourneyChangeFeed {
 
     record Snapshot(Journey journey, List<Touchpoint> touchpoints) {
 
-        /** Each touchpoint's version. */
-        java.util.Map<String, Long> versions() {
-            java.util.Map<String, Long> versions = new java.util.HashMap<>();
-            touchpoints.forEach(t -> versions.put(t.id(), t.version()));
-            return versions;
+        /** The touchpoints by id. */
+        Map<String, Touchpoint> byId() {
+            Map<String, Touchpoint> byId = new HashMap<>();
+            touchpoints.forEach(t -> byId.put(t.id(), t));
+            return byId;
         }
 
         String fingerprint() {

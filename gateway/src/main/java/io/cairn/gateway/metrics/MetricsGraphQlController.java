@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import graphql.TrivialDataFetcher;
-import org.dataloader.DataLoader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -140,34 +139,33 @@ class MetricsGraphQlController {
     }
 
     /**
-     * {@code Touchpoint.measurements}, asked once per touchpoint of a map (120 times in a large one): a plain data
+     * {@code Touchpoint.measurements} (and {@code trend}, {@code Stage.measurements}), asked once per touchpoint of a
+     * map (120 times in a large one): a plain data
      * fetcher that only queues the touchpoint with the loader, which then makes the one call. It is marked
      * trivial, as it does no I/O itself, so that it skips what a controller method costs per call (argument
      * binding, reflection, context propagation and an observation each); the loader's call is observed.
      */
     @Bean
     static RuntimeWiringConfigurer measurementsWiring() {
-        TrivialDataFetcher<CompletableFuture<List<Map<String, Object>>>> measurements = env -> {
-            DataLoader<String, List<Map<String, Object>>> loader = env.getDataLoader(LOADER);
-            List<Map<String, String>> segment = env.getArgument("segment");
-            return loader.load(window(env.getArgument("days")) + "|" + SegmentFilter.key(SegmentFilter.of(segment)) + "|"
-                    + env.<Touchpoint>getSource().id());
-        };
-        TrivialDataFetcher<CompletableFuture<List<Map<String, Object>>>> stageMeasurements = env -> {
-            DataLoader<String, List<Map<String, Object>>> loader = env.getDataLoader(STAGE_LOADER);
-            List<Map<String, String>> segment = env.getArgument("segment");
-            StageNode stage = env.getSource();
-            return loader.load(window(env.getArgument("days")) + "|" + SegmentFilter.key(SegmentFilter.of(segment)) + "|"
-                    + stage.journeyId() + "|" + stage.id());
-        };
-        TrivialDataFetcher<CompletableFuture<List<Map<String, Object>>>> trend = env -> {
-            DataLoader<String, List<Map<String, Object>>> loader = env.getDataLoader(TREND_LOADER);
-            String interval = env.getArgument("interval");
-            return loader.load(window(env.getArgument("days")) + "|" + (interval == null ? "WEEK" : interval) + "|"
-                    + env.<Touchpoint>getSource().id());
-        };
+        var measurements = queued(LOADER, env -> windowAndSegment(env) + "|" + env.<Touchpoint>getSource().id());
+        var stageMeasurements = queued(STAGE_LOADER, env -> windowAndSegment(env) + "|" + env.<StageNode>getSource().journeyId()
+                + "|" + env.<StageNode>getSource().id());
+        var trend = queued(TREND_LOADER, env -> window(env.getArgument("days")) + "|"
+                + java.util.Objects.requireNonNullElse(env.<String>getArgument("interval"), "WEEK") + "|" + env.<Touchpoint>getSource().id());
         return wiring -> wiring.type("Touchpoint", type -> type.dataFetcher("measurements", measurements).dataFetcher("trend", trend))
                 .type("Stage", type -> type.dataFetcher("measurements", stageMeasurements));
+    }
+
+    /** A data fetcher that only queues its key with the request's loader {@code loader} (the loader makes the call). */
+    private static TrivialDataFetcher<CompletableFuture<List<Map<String, Object>>>> queued(String loader,
+            java.util.function.Function<graphql.schema.DataFetchingEnvironment, String> key) {
+        return env -> env.<String, List<Map<String, Object>>>getDataLoader(loader).load(key.apply(env));
+    }
+
+    /** {@code <days>|<segment filter>} of a measurements field's arguments. */
+    private static String windowAndSegment(graphql.schema.DataFetchingEnvironment env) {
+        List<Map<String, String>> segment = env.getArgument("segment");
+        return window(env.getArgument("days")) + "|" + SegmentFilter.key(SegmentFilter.of(segment));
     }
 
     private static int window(Integer days) {

@@ -11,6 +11,7 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,12 +24,18 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import jakarta.annotation.PreDestroy;
+import org.bson.Document;
+import org.bson.types.Binary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,8 +72,8 @@ public class WebhookDispatcher {
         this.mongo = mongo;
         this.clock = clock;
         this.backoff = backoff;
-        mongo.indexOps(OUTBOX).createIndex(new org.springframework.data.mongodb.core.index.Index()
-                .on("dueAt", org.springframework.data.domain.Sort.Direction.ASC));
+        mongo.indexOps(OUTBOX).createIndex(new Index()
+                .on("dueAt", Sort.Direction.ASC));
         // what is due, now and then: retries, and what a stopped process left
         scheduler.scheduleWithFixedDelay(this::drain, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -91,9 +98,9 @@ public class WebhookDispatcher {
                 payload.put("case", kase);
                 return json.writeValueAsBytes(payload);
             });
-            mongo.insert(new org.bson.Document("_id", UUID.randomUUID().toString()).append("webhookId", subscription.id())
-                    .append("event", event).append("caseId", kase.id()).append("body", new org.bson.types.Binary(body))
-                    .append("attempt", 1).append("dueAt", java.util.Date.from(clock.instant())), OUTBOX);
+            mongo.insert(new Document("_id", UUID.randomUUID().toString()).append("webhookId", subscription.id())
+                    .append("event", event).append("caseId", kase.id()).append("body", new Binary(body))
+                    .append("attempt", 1).append("dueAt", Date.from(clock.instant())), OUTBOX);
         }
         scheduler.execute(this::drain);
     }
@@ -101,7 +108,7 @@ public class WebhookDispatcher {
     /** Sends every outbox item that is due, one at a time, each claimed first. */
     void drain() {
         try {
-            for (org.bson.Document item = claim(); item != null; item = claim()) {
+            for (Document item = claim(); item != null; item = claim()) {
                 send(item);
             }
         } catch (RuntimeException e) {
@@ -109,17 +116,17 @@ public class WebhookDispatcher {
         }
     }
 
-    private org.bson.Document claim() {
-        java.util.Date now = java.util.Date.from(clock.instant());
+    private Document claim() {
+        Date now = Date.from(clock.instant());
         Query due = Query.query(Criteria.where("dueAt").lte(now).orOperator(Criteria.where("claimedUntil").isNull(),
-                Criteria.where("claimedUntil").lt(now))).with(org.springframework.data.domain.Sort.by("dueAt"));
-        return mongo.findAndModify(due, new org.springframework.data.mongodb.core.query.Update()
-                .set("claimedUntil", java.util.Date.from(clock.instant().plus(CLAIM))),
-                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
-                org.bson.Document.class, OUTBOX);
+                Criteria.where("claimedUntil").lt(now))).with(Sort.by("dueAt"));
+        return mongo.findAndModify(due, new Update()
+                .set("claimedUntil", Date.from(clock.instant().plus(CLAIM))),
+                FindAndModifyOptions.options().returnNew(true),
+                Document.class, OUTBOX);
     }
 
-    private void send(org.bson.Document item) {
+    private void send(Document item) {
         Query self = Query.query(Criteria.where("_id").is(item.getString("_id")));
         WebhookSubscription subscription = mongo.findById(item.getString("webhookId"), WebhookSubscription.class);
         if (subscription == null) {
@@ -128,7 +135,7 @@ public class WebhookDispatcher {
         }
         int attempt = item.getInteger("attempt");
         boolean delivered = deliver(subscription, item.getString("event"), item.getString("caseId"),
-                item.get("body", org.bson.types.Binary.class).getData(), attempt);
+                item.get("body", Binary.class).getData(), attempt);
         if (delivered || attempt > backoff.size()) {
             mongo.remove(self, OUTBOX);
             if (!delivered) {
@@ -136,8 +143,8 @@ public class WebhookDispatcher {
                         item.getString("caseId"), subscription.id(), attempt);
             }
         } else {
-            mongo.updateFirst(self, new org.springframework.data.mongodb.core.query.Update().set("attempt", attempt + 1)
-                    .set("dueAt", java.util.Date.from(clock.instant().plus(backoff.get(attempt - 1)))).unset("claimedUntil"), OUTBOX);
+            mongo.updateFirst(self, new Update().set("attempt", attempt + 1)
+                    .set("dueAt", Date.from(clock.instant().plus(backoff.get(attempt - 1)))).unset("claimedUntil"), OUTBOX);
         }
     }
 
@@ -167,7 +174,7 @@ public class WebhookDispatcher {
 
     public List<Delivery> deliveries(String webhookId) {
         return mongo.find(Query.query(Criteria.where("webhookId").is(webhookId))
-                .with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "at"))
+                .with(Sort.by(Sort.Direction.DESC, "at"))
                 .limit(200), Delivery.class);
     }
 
