@@ -29,6 +29,9 @@ describe('measured journey map', () => {
           { touchpointId: 't1', metric: 'CSAT', status: 'WEAK', severity: 25, target: 80, gap: -17.6, importance: 8,
             reason: 'CSAT 62.4% (n=650, ±3.7) is below the target 80.0% by 17.6; importance 8',
             score: { value: 62.4, margin: 3.7, n: variables.days === 30 ? 1250 : 650 } },
+          // a metric answered without a target does not speak for a touchpoint that has a finding against one
+          { touchpointId: 't2', metric: 'NPS', status: 'NO_TARGET', severity: 0, target: null, gap: null, importance: null,
+            reason: 'No NPS target is set for this touchpoint', score: { value: 10, margin: 40, n: 12 } },
           { touchpointId: 't2', metric: 'CSAT', status: 'INSUFFICIENT_DATA', severity: 0, target: 80, gap: null, importance: null,
             reason: 'n=12 is below 30', score: { value: 40, margin: 25, n: 12 } },
         ],

@@ -220,10 +220,11 @@ export function JourneyMapPage() {
   const weakTouchpoints = map?.weakTouchpoints;
   const weakness = useMemo(() => {
     const found = new Map<string, Weakness>();
-    // the touchpoint's most severe finding speaks for it
+    // the touchpoint's most severe finding speaks for it; a metric without a target only when nothing else does
     (weakTouchpoints ?? []).forEach((w) => {
       const known = found.get(w.touchpointId);
-      if (!known || (w.status === 'WEAK' && (known.status !== 'WEAK' || w.severity > known.severity))) found.set(w.touchpointId, w);
+      if (!known || (known.status === 'NO_TARGET' && w.status !== 'NO_TARGET')
+        || (w.status === 'WEAK' && (known.status !== 'WEAK' || w.severity > known.severity))) found.set(w.touchpointId, w);
     });
     return found;
   }, [weakTouchpoints]);

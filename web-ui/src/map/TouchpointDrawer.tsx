@@ -118,7 +118,7 @@ export function TouchpointDrawer({ journeyId, touchpointId, days, weakness, relo
           </dl>
           {weakness && weakness.status !== 'OK' && (
             <section aria-labelledby="drawer-why">
-              <h3 id="drawer-why">{weakness.status === 'WEAK' ? t('drawer.whyWeak') : t('map.insufficient')}</h3>
+              <h3 id="drawer-why">{weakness.status === 'WEAK' ? t('drawer.whyWeak') : weakness.status === 'NO_TARGET' ? t('drawer.notRated') : t('map.insufficient')}</h3>
               <p className="small">{weaknessReason(weakness, t, number)}</p>
               <dl className="facts">
                 <dt>{t('drawer.score')}</dt><dd>{weakness.score.value === null ? '—' : number.format(weakness.score.value)}</dd>

@@ -95,9 +95,11 @@ public class AnalysisController {
     }
 
     /**
-     * Every touchpoint of the journey with a target, weakest first: the score, target, gap, importance
+     * Every touchpoint of the journey per metric with a target, weakest first: the score, target, gap, importance
      * (set by the designer, or derived from the key drivers), n and margin, and the reason in words.
-     * Touchpoints with fewer than {@code minN} answers are INSUFFICIENT_DATA, never WEAK.
+     * Touchpoints with fewer than {@code minN} answers are INSUFFICIENT_DATA, never WEAK. A metric answered in the
+     * window without a target comes last as NO_TARGET (measured, not rated), so that no answered touchpoint is
+     * left out silently.
      */
     @GetMapping("/journeys/{journeyId}/weak-touchpoints")
     @PreAuthorize("hasRole('VIEWER')")
@@ -112,13 +114,23 @@ public class AnalysisController {
         Analysis.keyDrivers(totals, minN).forEach(d -> drivers.put(d.touchpointId() + "|" + d.metric(), d));
         List<Weakness> result = new ArrayList<>();
         for (TouchpointInfo touchpoint : infos) {
-            for (Metric metric : touchpoint.targets().keySet()) {
-                BucketRepository.Totals t = totals.getOrDefault(touchpoint.id(), Map.of()).get(metric);
-                result.add(Analysis.weakness(touchpoint, metric, t, drivers.get(touchpoint.id() + "|" + metric), minN));
+            Map<Metric, BucketRepository.Totals> answered = totals.getOrDefault(touchpoint.id(), Map.of());
+            // every metric with a target, and every metric answered without one (NO_TARGET: measured, not rated)
+            java.util.Set<Metric> metrics = java.util.EnumSet.noneOf(Metric.class);
+            metrics.addAll(touchpoint.targets().keySet());
+            answered.forEach((metric, t) -> {
+                if (t.distribution().n() > 0) {
+                    metrics.add(metric);
+                }
+            });
+            for (Metric metric : metrics) {
+                result.add(Analysis.weakness(touchpoint, metric, answered.get(metric),
+                        drivers.get(touchpoint.id() + "|" + metric), minN));
             }
         }
         result.sort(Comparator.comparing((Weakness w) -> w.status() != Weakness.Status.WEAK)
-                .thenComparing(Comparator.comparingDouble(Weakness::severity).reversed()));
+                .thenComparing(Comparator.comparingDouble(Weakness::severity).reversed())
+                .thenComparing(w -> w.status() == Weakness.Status.NO_TARGET));
         return result;
     }
 }

@@ -2,6 +2,7 @@ package io.cairn.metrics.ingest;
 
 import io.cairn.metrics.ingest.ImportJob.RowError.Code;
 import io.cairn.metrics.score.Segments;
+import io.cairn.metrics.touchpoint.JourneyTouchpoints;
 import io.cairn.platform.web.ApiException;
 import io.cairn.platform.web.Refusal;
 import jakarta.annotation.PreDestroy;
@@ -48,6 +49,7 @@ public class CsvImporter {
     static final int MAX_ROW_CHARS = IngestionService.MAX_LINE;
 
     private final IngestionService ingestion;
+    private final JourneyTouchpoints touchpoints;
     private final MongoTemplate mongo;
     private final Clock clock;
     private final ExecutorService workers = Executors.newFixedThreadPool(2, runnable -> {
@@ -56,8 +58,9 @@ public class CsvImporter {
         return thread;
     });
 
-    public CsvImporter(IngestionService ingestion, MongoTemplate mongo, Clock clock) {
+    public CsvImporter(IngestionService ingestion, JourneyTouchpoints touchpoints, MongoTemplate mongo, Clock clock) {
         this.ingestion = ingestion;
+        this.touchpoints = touchpoints;
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -89,6 +92,20 @@ public class CsvImporter {
             throw ApiException.badRequest(Refusal.of("import.columnsMissing",
                     "The file has no column {0}; its columns are {1}",
                     String.join(", ", missing), String.valueOf(header)));
+        }
+        // checked here, with the importer's token: every row answers the touchpoints the mapping names
+        Set<String> unknown;
+        try {
+            unknown = touchpoints.unknown(mapping.journeyId(), mapping.items().stream().map(i -> i.touchpointId().trim()).toList());
+        } catch (ApiException e) {
+            delete(file);
+            throw e;
+        }
+        if (!unknown.isEmpty()) {
+            delete(file);
+            throw ApiException.badRequest(Refusal.of("import.unknownTouchpoints",
+                    "Journey {0} has no touchpoint {1}: the mapping''s items must name touchpoints of the journey",
+                    mapping.journeyId(), String.join(", ", unknown)));
         }
         long total = countRows(file, mapping);
         ImportJob job = new ImportJob(UUID.randomUUID().toString(), mapping.journeyId(), dryRun, ImportJob.Status.RUNNING,

@@ -4,6 +4,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 import io.cairn.metrics.aggregate.BucketRepository;
+import io.cairn.metrics.touchpoint.JourneyTouchpoints;
 import io.cairn.platform.web.ApiException;
 import io.cairn.platform.web.Refusal;
 import jakarta.validation.ConstraintViolation;
@@ -46,16 +47,19 @@ public class IngestionService {
     private final IngestionJournal journal;
     private final org.springframework.beans.factory.ObjectProvider<io.cairn.metrics.alert.AlertEvaluator> alerts;
     private final Validator validator;
+    private final JourneyTouchpoints touchpoints;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public IngestionService(MongoTemplate mongo, BucketRepository buckets, IngestionJournal journal, Validator validator,
-            Clock clock, org.springframework.beans.factory.ObjectProvider<io.cairn.metrics.alert.AlertEvaluator> alerts) {
+            JourneyTouchpoints touchpoints, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<io.cairn.metrics.alert.AlertEvaluator> alerts) {
         this.mongo = mongo;
         this.buckets = buckets;
         this.journal = journal;
         this.alerts = alerts;
         this.validator = validator;
+        this.touchpoints = touchpoints;
         this.clock = clock;
         mongo.indexOps(Submission.class).createIndex(new Index().on("journeyId", org.springframework.data.domain.Sort.Direction.ASC)
                 .on("day", org.springframework.data.domain.Sort.Direction.ASC));
@@ -64,7 +68,22 @@ public class IngestionService {
     /** One submission (already validated); {@code true} when it was new, {@code false} when received before. */
     public boolean ingest(SubmissionRequest request) {
         Submission submission = SubmissionRules.normalise(request, clock);
+        requireKnownTouchpoints(submission);
         return store(List.of(submission)).contains(submission.id());
+    }
+
+    /** Refuses a submission that answers a touchpoint its journey does not have (400, nothing stored). */
+    private void requireKnownTouchpoints(Submission submission) {
+        Set<String> unknown = touchpoints.unknown(submission.journeyId(),
+                submission.answers().stream().map(Submission.Answer::touchpointId).toList());
+        if (!unknown.isEmpty()) {
+            String first = unknown.iterator().next();
+            int index = submission.answers().stream().map(Submission.Answer::touchpointId).toList().indexOf(first);
+            throw ApiException.badRequest(Refusal.of("submission.unknownTouchpoint",
+                    "Submission {0}, items[{1}]: journey {2} has no touchpoint {3}",
+                    submission.id().substring(submission.journeyId().length() + 1), String.valueOf(index),
+                    submission.journeyId(), String.join(", ", unknown)));
+        }
     }
 
     /**
@@ -103,12 +122,18 @@ public class IngestionService {
                                 .collect(Collectors.joining(", ")));
                     }
                     Submission submission = SubmissionRules.normalise(request, clock);
+                    requireKnownTouchpoints(submission);
                     if (!batchIds.add(submission.id())) {
                         duplicates++;
                         continue;
                     }
                     batch.add(submission);
                 } catch (ApiException | JacksonException | IllegalArgumentException e) {
+                    if (e instanceof ApiException api && api.status().is5xxServerError()) {
+                        // the lines before this one are all taken, so that the client can tell what happened
+                        accepted += batch.isEmpty() ? 0 : store(batch).size();
+                        throw stoppedAt(lineNumber, accepted, api);
+                    }
                     rejected++;
                     if (rejections.size() < MAX_REJECTIONS_LISTED) {
                         rejections.add(new IngestResult.Rejection(lineNumber, id, reason(e)));
@@ -132,6 +157,17 @@ public class IngestionService {
             duplicates += batch.size() - stored;
         }
         return new IngestResult(received, accepted, duplicates, rejected, rejections);
+    }
+
+    /**
+     * A stream that stops because touchpoint-service cannot check a line: every line before it was taken, none
+     * from it on (re-sending the whole stream is safe: what was stored is not counted twice).
+     */
+    private static ApiException stoppedAt(long lineNumber, long accepted, ApiException cause) {
+        return new ApiException(cause.status(), cause.code(), Refusal.of("ingest.stoppedUnchecked",
+                "The touchpoints of line {0} could not be checked: touchpoint-service did not answer. The lines before it were taken ({1} new submissions stored), none from it on; send the stream again, what was stored is not counted twice",
+                String.valueOf(lineNumber), String.valueOf(accepted)),
+                java.util.Map.of("service", "touchpoint-service", "accepted", accepted, "line", lineNumber));
     }
 
     /** Which of these submission ids were received before. */

@@ -59,7 +59,9 @@ class AnalysisApiTest {
                         "targets", Map.of("CSAT", 50.0), "importance", 4, "importanceDerived", false),
                 Map.of("id", tp("gate"), "name", "Gate", "stageId", "airport", "ownerTeam", "ops",
                         "targets", Map.of("CSAT", 70.0), "importance", 6, "importanceDerived", false),
-                Map.of("id", tp("lounge"), "name", "Lounge", "stageId", "airport", "importanceDerived", false))));
+                Map.of("id", tp("lounge"), "name", "Lounge", "stageId", "airport", "importanceDerived", false),
+                // answered (CES) but without a target, and in no stage
+                Map.of("id", tp("shop"), "name", "Shop", "importanceDerived", false))));
         // 200 respondents: wifi decides the outcome, food is unrelated and well rated, gate has 10 answers
         Random random = new Random(7);
         StringBuilder lines = new StringBuilder();
@@ -72,6 +74,9 @@ class AnalysisApiTest {
                     Map.of("touchpointId", tp("food"), "metric", "CSAT", "score", food)));
             if (i < 10) {
                 items.add(Map.of("touchpointId", tp("gate"), "metric", "CSAT", "score", 1));
+            }
+            if (i % 4 == 0) {
+                items.add(Map.of("touchpointId", tp("shop"), "metric", "CES", "score", 6));
             }
             String day = i < 100 ? "2026-11-02" : "2026-11-10";
             lines.append(ServiceHttp.JSON.writeValueAsString(Map.of("id", journey + "-" + i, "journeyId", journey,
@@ -113,6 +118,14 @@ class AnalysisApiTest {
         weak.forEach(w -> statuses.put(w.at("/touchpointId").asString(), w.at("/status").asString()));
         assertThat(statuses).containsEntry(tp("food"), "OK").containsEntry(tp("gate"), "INSUFFICIENT_DATA")
                 .doesNotContainKey(tp("lounge"));
+        // answered without a target: listed last, measured but not rated
+        JsonNode shop = weak.at("/" + (weak.size() - 1));
+        assertThat(shop.at("/touchpointId").asString()).isEqualTo(tp("shop"));
+        assertThat(shop.at("/status").asString()).isEqualTo("NO_TARGET");
+        assertThat(shop.at("/metric").asString()).isEqualTo("CES");
+        assertThat(shop.at("/score/n").asLong()).isEqualTo(50);
+        assertThat(shop.at("/gap").isNull()).isTrue();
+        assertThat(shop.at("/reason").asString()).isEqualTo("No CES target is set for this touchpoint");
         // with a lower minimum the gate (CSAT 0% against 70%, importance 6) is weak too, and weaker than the wifi
         JsonNode lowerMinimum = http.get("/journeys/" + journey + "/weak-touchpoints?" + window() + "&minN=5",
                 bearer("viewer")).json();

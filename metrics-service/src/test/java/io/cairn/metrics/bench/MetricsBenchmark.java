@@ -8,11 +8,15 @@ import io.cairn.metrics.alert.AlertEvaluator;
 import io.cairn.metrics.ingest.IngestResult;
 import io.cairn.metrics.ingest.IngestionJournal;
 import io.cairn.metrics.ingest.IngestionService;
+import io.cairn.metrics.touchpoint.FakeTouchpointService;
+import io.cairn.metrics.touchpoint.JourneyTouchpoints;
+import io.cairn.metrics.touchpoint.TouchpointClient;
 import io.cairn.platform.mongo.EmbeddedMongoServer;
 import jakarta.validation.Validation;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,6 +27,7 @@ import java.util.Random;
 import org.bson.Document;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.web.client.RestClient;
 
 /**
  * Benchmark harness (not a test): ingestion throughput against raw insertMany, and the 90-day summary of
@@ -42,12 +47,21 @@ public final class MetricsBenchmark {
     public static void main(String[] args) throws Exception {
         int large = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         try (EmbeddedMongoServer server = EmbeddedMongoServer.memory("127.0.0.1", 0);
-                MongoClient client = MongoClients.create(server.connectionString("bench"))) {
+                MongoClient client = MongoClients.create(server.connectionString("bench"));
+                FakeTouchpointService touchpointService = new FakeTouchpointService()) {
             MongoTemplate mongo = new MongoTemplate(client, "bench");
             // no read cache: every read measured reads its buckets
             BucketRepository buckets = new BucketRepository(mongo, 0);
+            // the journeys' touchpoints, which ingestion checks answers against (read once per journey and kept)
+            for (String journey : List.of("warmup", "ingest", "plain", "summary")) {
+                for (int t = 0; t < TOUCHPOINTS; t++) {
+                    touchpointService.add(journey, "tp-" + t);
+                }
+            }
+            JourneyTouchpoints known = new JourneyTouchpoints(new TouchpointClient(RestClient.builder(), touchpointService.url(),
+                    Duration.ofSeconds(5)), Duration.ofHours(1), Duration.ofMillis(100));
             IngestionService ingestion = new IngestionService(mongo, buckets, new IngestionJournal(mongo, Clock.systemUTC()),
-                    Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC(),
+                    Validation.buildDefaultValidatorFactory().getValidator(), known, Clock.systemUTC(),
                     new StaticListableBeanFactory().getBeanProvider(AlertEvaluator.class));
             System.out.printf("Cairn metrics benchmark: %d cores, Java %s, max heap %d MB%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.cairn.metrics.touchpoint.FakeTouchpointService;
 import io.cairn.platform.test.CairnServiceTest;
 import io.cairn.platform.test.ServiceHttp;
 import java.io.IOException;
@@ -17,14 +18,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** CSV imports over real HTTP (multipart), including the public airline survey export. */
 @CairnServiceTest
 class CsvImportTest {
+
+    static final FakeTouchpointService touchpoints = new FakeTouchpointService();
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("cairn.services.touchpoint.url", touchpoints::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        touchpoints.close();
+    }
 
     /** The real export lives outside the repository; the test skips where it is absent. */
     static final Path AIRLINE = Path.of(System.getProperty("cairn.shared-data", "../../shared/data"),
@@ -44,6 +60,8 @@ class CsvImportTest {
     void setUp() {
         http = ServiceHttp.localhost(port);
         journey = "airline-" + UUID.randomUUID();
+        RATINGS.forEach(column -> touchpoints.add(journey, touchpoint(column)));
+        touchpoints.add(journey, "seat-" + journey, "wifi-" + journey, "nps-" + journey);
     }
 
     private static String text(JsonNode node) {
@@ -193,6 +211,16 @@ class CsvImportTest {
                 "items", List.of(Map.of("column", "Legroom", "touchpointId", "x", "metric", "CSAT"))), false);
         assertThat(missingColumn.at("/status").asInt()).isEqualTo(400);
         assertThat(missingColumn.at("/detail").asString()).contains("'Id'", "'Legroom'");
+
+        // a mapping onto touchpoints the journey does not have is refused before a row is read, dry run or not
+        for (boolean dryRun : List.of(true, false)) {
+            JsonNode unknown = upload(csv.getBytes(StandardCharsets.UTF_8), Map.of("journeyId", journey, "idColumn", "ID",
+                    "items", List.of(Map.of("column", "Wifi", "touchpointId", "wifi-" + journey, "metric", "CSAT"),
+                            Map.of("column", "Seat Comfort", "touchpointId", "seat-elsewhere", "metric", "CSAT"))), dryRun);
+            assertThat(unknown.at("/status").asInt()).isEqualTo(400);
+            assertThat(unknown.at("/detail").asString()).isEqualTo("Journey " + journey
+                    + " has no touchpoint seat-elsewhere: the mapping's items must name touchpoints of the journey");
+        }
     }
 
     @Test

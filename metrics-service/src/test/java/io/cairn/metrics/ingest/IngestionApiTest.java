@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.metrics.aggregate.BucketRepository;
 import io.cairn.platform.test.CairnServiceTest;
+import io.cairn.metrics.touchpoint.FakeTouchpointService;
 import io.cairn.platform.test.ServiceHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,17 +19,32 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Ingestion over real HTTP into the embedded MongoDB, and scores read back from the buckets. */
 @CairnServiceTest
 class IngestionApiTest {
+
+    static final FakeTouchpointService touchpoints = new FakeTouchpointService();
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("cairn.services.touchpoint.url", touchpoints::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        touchpoints.close();
+    }
 
     @Value("${local.server.port}")
     int port;
@@ -43,16 +59,20 @@ class IngestionApiTest {
     IngestionJournal journal;
 
     ServiceHttp http;
+    /** Each test its own journey and touchpoint (touchpoint-service knows it; metrics-service keeps what it read). */
+    String journey;
     String tp;
 
     @BeforeEach
     void setUp() {
         http = ServiceHttp.localhost(port);
+        journey = "j-" + UUID.randomUUID();
         tp = "tp-" + UUID.randomUUID();
+        touchpoints.add(journey, tp);
     }
 
     Map<String, Object> submission(String id, int csat, String customerClass) {
-        return Map.of("id", id, "journeyId", "j1", "at", "2026-11-20T10:00:00Z",
+        return Map.of("id", id, "journeyId", journey, "at", "2026-11-20T10:00:00Z",
                 "segments", Map.of("Class", customerClass),
                 "outcome", Map.of("type", "SATISFIED", "value", csat >= 4 ? 1 : 0),
                 "items", List.of(Map.of("touchpointId", tp, "metric", "CSAT", "score", csat)));
@@ -109,19 +129,21 @@ class IngestionApiTest {
         long before = mongo.count(new Query(), Submission.class);
         Map<String, Object> base = submission("bad", 5, "Eco");
         List<Object> corpus = List.of(
-                Map.of("id", "b1", "journeyId", "j1", "items", List.of(Map.of("touchpointId", tp, "metric", "CSAT", "score", 6))),
-                Map.of("id", "b2", "journeyId", "j1", "items", List.of(Map.of("touchpointId", tp, "metric", "CSAT", "score", 0))),
-                Map.of("id", "b3", "journeyId", "j1", "items", List.of(Map.of("touchpointId", tp, "metric", "WOW", "score", 3))),
-                Map.of("id", "b4", "journeyId", "j1", "items", List.of(Map.of("touchpointId", tp, "metric", "NPS", "score", "ten"))),
-                Map.of("id", "b5", "journeyId", "j1", "items", List.of()),
-                Map.of("id", "b6", "journeyId", "j1", "outcome", Map.of("type", "SATISFIED", "value", 7),
+                Map.of("id", "b1", "journeyId", journey, "items", List.of(Map.of("touchpointId", tp, "metric", "CSAT", "score", 6))),
+                Map.of("id", "b2", "journeyId", journey, "items", List.of(Map.of("touchpointId", tp, "metric", "CSAT", "score", 0))),
+                Map.of("id", "b3", "journeyId", journey, "items", List.of(Map.of("touchpointId", tp, "metric", "WOW", "score", 3))),
+                Map.of("id", "b4", "journeyId", journey, "items", List.of(Map.of("touchpointId", tp, "metric", "NPS", "score", "ten"))),
+                Map.of("id", "b5", "journeyId", journey, "items", List.of()),
+                Map.of("id", "b6", "journeyId", journey, "outcome", Map.of("type", "SATISFIED", "value", 7),
                         "items", List.of(Map.of("touchpointId", tp, "metric", "CSAT", "score", 3))),
-                Map.of("id", "b7", "journeyId", "j1", "items", List.of(Map.of("touchpointId", tp, "metric", "CSAT", "score", 3),
+                Map.of("id", "b7", "journeyId", journey, "items", List.of(Map.of("touchpointId", tp, "metric", "CSAT", "score", 3),
                         Map.of("touchpointId", tp, "metric", "CSAT", "score", 4))),
-                Map.of("id", "b8", "journeyId", "j1", "at", "2099-01-01T00:00:00Z",
+                Map.of("id", "b8", "journeyId", journey, "at", "2099-01-01T00:00:00Z",
                         "items", List.of(Map.of("touchpointId", tp, "metric", "CSAT", "score", 3))),
                 "{\"id\": \"b9\", \"journeyId\": ",
-                Map.of("journeyId", "j1", "items", base.get("items")));
+                Map.of("journeyId", journey, "items", base.get("items")),
+                Map.of("id", "b10", "journeyId", journey, "items", List.of(Map.of("touchpointId", tp, "metric", "CSAT", "score", 3),
+                        Map.of("touchpointId", "not-" + tp, "metric", "CSAT", "score", 4))));
         for (Object body : corpus) {
             ServiceHttp.Response refused = http.post("/submissions", bearer("analyst"), body);
             assertThat(refused.status()).as(String.valueOf(body)).isEqualTo(400);
@@ -130,8 +152,60 @@ class IngestionApiTest {
         }
         assertThat(http.post("/submissions", bearer("analyst"), corpus.get(0)).json().at("/detail").asString())
                 .contains("score 6", "CSAT", "1-5");
+        assertThat(http.post("/submissions", bearer("analyst"), corpus.get(corpus.size() - 1)).json().at("/detail").asString())
+                .isEqualTo("Submission b10, items[1]: journey " + journey + " has no touchpoint not-" + tp);
         assertThat(mongo.count(new Query(), Submission.class)).isEqualTo(before);
         assertThat(scores("").size()).isZero();
+    }
+
+    @Test
+    void aTouchpointCreatedAMomentAgoIsAnsweredAtOnceAndAnUnknownOneAsksTouchpointServiceOnce() throws Exception {
+        assertThat(http.post("/submissions", bearer("analyst"), submission("c-1-" + tp, 5, "Eco")).status()).isEqualTo(201);
+        // created after the journey's touchpoints were read (and kept)
+        String created = "tp-" + UUID.randomUUID();
+        touchpoints.add(journey, created);
+        Thread.sleep(150);
+        Map<String, Object> answer = Map.of("id", "c-2-" + tp, "journeyId", journey,
+                "items", List.of(Map.of("touchpointId", created, "metric", "CES", "score", 6)));
+        assertThat(http.post("/submissions", bearer("analyst"), answer).status()).isEqualTo(201);
+
+        // a stream of lines answering a touchpoint nobody made asks for the journey's touchpoints once
+        Thread.sleep(150);
+        long asked = touchpoints.asked(journey);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            lines.append(ServiceHttp.JSON.writeValueAsString(Map.of("id", "c-3-" + i + tp, "journeyId", journey,
+                    "items", List.of(Map.of("touchpointId", "typo-" + tp, "metric", "CSAT", "score", 4))))).append('\n');
+        }
+        JsonNode result = http.send("POST", "/submissions/bulk", bearer("analyst"), lines.toString(), "application/x-ndjson").json();
+        assertThat(result.at("/rejected").asLong()).isEqualTo(50);
+        assertThat(result.at("/rejections/0/reason").asString()).contains("journey " + journey + " has no touchpoint typo-" + tp);
+        assertThat(touchpoints.asked(journey)).isEqualTo(asked + 1);
+    }
+
+    @Test
+    void whenTouchpointServiceCannotAnswerNothingUncheckedIsStoredAndTheStreamSaysWhereItStopped() {
+        String down = "j-down-" + UUID.randomUUID();
+        touchpoints.fail(down);
+        Map<String, Object> unchecked = Map.of("id", "d-1-" + tp, "journeyId", down,
+                "items", List.of(Map.of("touchpointId", tp, "metric", "CSAT", "score", 4)));
+        ServiceHttp.Response single = http.post("/submissions", bearer("analyst"), unchecked);
+        assertThat(single.status()).isEqualTo(503);
+        assertThat(single.json().at("/code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+
+        String lines = ServiceHttp.JSON.writeValueAsString(submission("d-2-" + tp, 5, "Eco")) + "\n"
+                + ServiceHttp.JSON.writeValueAsString(unchecked) + "\n"
+                + ServiceHttp.JSON.writeValueAsString(submission("d-3-" + tp, 1, "Eco")) + "\n";
+        ServiceHttp.Response stopped = http.send("POST", "/submissions/bulk", bearer("analyst"), lines, "application/x-ndjson");
+        assertThat(stopped.status()).isEqualTo(503);
+        assertThat(stopped.json().at("/line").asLong()).isEqualTo(2);
+        assertThat(stopped.json().at("/accepted").asLong()).isEqualTo(1);
+        assertThat(stopped.json().at("/detail").asString()).contains("line 2", "1 new submissions stored", "send the stream again");
+        // the line before was counted, nothing from the unchecked line on
+        assertThat(scores("").at("/0/n").asLong()).isEqualTo(1);
+        assertThat(scores("").at("/0/distribution/5").asLong()).isEqualTo(1);
+        assertThat(mongo.count(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("journeyId").is(down)),
+                Submission.class)).isZero();
     }
 
     @Test
@@ -170,7 +244,7 @@ class IngestionApiTest {
         // as if the process had stopped after storing r-2 and adding it to the buckets, before closing its journal entry
         ServiceHttp.Response stored = http.post("/submissions", bearer("analyst"), submission("r-2-" + tp, 1, "Business"));
         assertThat(stored.status()).isEqualTo(201);
-        journal.open(List.of("j1:r-2-" + tp));
+        journal.open(List.of(journey + ":r-2-" + tp));
 
         recovery.run(null);
 

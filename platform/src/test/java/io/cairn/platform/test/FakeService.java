@@ -31,7 +31,7 @@ public final class FakeService implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.Function<Request, Reply>> replies = new ConcurrentHashMap<>();
     // daemon threads, shut down on close: idle pool threads must not keep a test JVM alive
     private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "fake-service");
@@ -51,9 +51,10 @@ public final class FakeService implements AutoCloseable {
             String uri = exchange.getRequestURI().toString();
             Map<String, String> headers = new java.util.HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
-            requests.add(new Request(method, uri, exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("traceparent"), body, headers));
-            Reply reply = reply(method + " " + exchange.getRequestURI().getRawPath());
+            Request request = new Request(method, uri, exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("traceparent"), body, headers);
+            requests.add(request);
+            Reply reply = reply(method + " " + exchange.getRequestURI().getRawPath()).apply(request);
             if (reply.delayMillis() > 0) {
                 try {
                     Thread.sleep(reply.delayMillis());
@@ -74,15 +75,15 @@ public final class FakeService implements AutoCloseable {
         server.start();
     }
 
-    private Reply reply(String request) {
-        Reply exact = replies.get(request);
+    private java.util.function.Function<Request, Reply> reply(String request) {
+        java.util.function.Function<Request, Reply> exact = replies.get(request);
         if (exact != null) {
             return exact;
         }
         return replies.entrySet().stream()
                 .filter(e -> request.matches(java.util.regex.Pattern.quote(e.getKey()).replace("*", "\\E[^/]+\\Q")))
                 .map(Map.Entry::getValue).findFirst()
-                .orElse(new Reply(404, "application/problem+json",
+                .orElse(any -> new Reply(404, "application/problem+json",
                         "{\"status\":404,\"code\":\"NOT_FOUND\",\"detail\":\"no such path\"}", 0));
     }
 
@@ -97,8 +98,13 @@ public final class FakeService implements AutoCloseable {
 
     /** Like {@link #reply}, answering only after {@code delayMillis} (a slow service). */
     public void replyAfter(long delayMillis, String method, String path, int status, String json) {
-        replies.put(method + " " + path,
-                new Reply(status, status >= 400 ? "application/problem+json" : "application/json", json, delayMillis));
+        Reply reply = new Reply(status, status >= 400 ? "application/problem+json" : "application/json", json, delayMillis);
+        replies.put(method + " " + path, any -> reply);
+    }
+
+    /** Answer {@code method path} with what {@code answer} makes of each request (e.g. by its query). */
+    public void replyWith(String method, String path, java.util.function.Function<Request, Reply> answer) {
+        replies.put(method + " " + path, answer);
     }
 
     public List<Request> requests() {
