@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.graphql.client.ClientGraphQlResponse;
@@ -144,6 +145,71 @@ class JourneySubscriptionTest {
         assertThat(received.get(0).field("journeyChanged.journeyVersion").toEntity(Integer.class)).isEqualTo(2);
         assertThat((Object) received.get(1).field("journeyChanged.touchpointId").getValue()).isNull();
         assertThat(received.get(2).field("journeyChanged.touchpointId").toEntity(String.class)).isEqualTo("t1");
+    }
+
+    /** Waits up to 10 s for a condition the feed makes true. */
+    static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited for %s", what).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    long journeyReads() {
+        return journeyService.requests().stream().filter(r -> r.method().equals("GET") && r.uri().equals("/journeys/j1")).count();
+    }
+
+    @Test
+    void subscribersOfOneJourneyShareOneWatchThatOutlivesTheFirstToLeave() throws Exception {
+        journeyService.reply("GET", "/journeys/j1", 200, journey(1, "Trip", "designer", "2026-11-22T10:00:00Z"));
+        touchpointService.reply("GET", "/touchpoints", 200, "[]");
+        List<String> first = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> second = new java.util.concurrent.CopyOnWriteArrayList<>();
+        reactor.core.Disposable one = client(token("viewer")).document(SUBSCRIPTION).variable("id", "j1").executeSubscription()
+                .subscribe(r -> first.add(r.field("journeyChanged.journey.name").toEntity(String.class)));
+        reactor.core.Disposable two = client(token("designer")).document(SUBSCRIPTION).variable("id", "j1").executeSubscription()
+                .subscribe(r -> second.add(r.field("journeyChanged.journey.name").toEntity(String.class)));
+        await("both subscriptions to read the journey", () -> journeyReads() >= 3);
+        Thread.sleep(300);
+        journeyService.reply("GET", "/journeys/j1", 200, journey(2, "Trip, renamed", "designer", "2026-11-22T10:05:00Z"));
+        await("the change to reach both", () -> first.size() == 1 && second.size() == 1);
+
+        // two subscribers, one read per interval (150 ms): about 10 in 1.5 s, not 20
+        long before = journeyReads();
+        Thread.sleep(1500);
+        assertThat(journeyReads() - before).isBetween(3L, 13L);
+
+        // the first leaves; the watch goes on for the second
+        one.dispose();
+        journeyService.reply("GET", "/journeys/j1", 200, journey(3, "Trip, renamed again", "designer", "2026-11-22T10:06:00Z"));
+        await("the next change to reach the second", () -> second.size() == 2);
+        assertThat(second).containsExactly("Trip, renamed", "Trip, renamed again");
+        assertThat(first).containsExactly("Trip, renamed");
+
+        // the last leaves: nobody watches, nothing is read
+        two.dispose();
+        Thread.sleep(300);
+        long after = journeyReads();
+        Thread.sleep(600);
+        assertThat(journeyReads()).isEqualTo(after);
+    }
+
+    @Autowired
+    io.cairn.platform.security.LocalIssuer issuer;
+
+    @Test
+    void aSubscriptionEndsWhenItsTokenExpires() {
+        journeyService.reply("GET", "/journeys/j1", 200, journey(1, "Trip", "designer", "2026-11-22T10:00:00Z"));
+        touchpointService.reply("GET", "/touchpoints", 200, "[]");
+        String shortLived = issuer.mint("viewer", List.of("viewer"), Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> client(shortLived).document(SUBSCRIPTION).variable("id", "j1").executeSubscription()
+                .blockLast(Duration.ofSeconds(10)))
+                .isInstanceOfSatisfying(org.springframework.graphql.client.SubscriptionErrorException.class, e -> {
+                    assertThat(e.getErrors().get(0).getMessage()).isEqualTo("The token has expired; subscribe again with a new one");
+                    assertThat(e.getErrors().get(0).getExtensions()).containsEntry("code", "UNAUTHORIZED");
+                });
     }
 
     @Test

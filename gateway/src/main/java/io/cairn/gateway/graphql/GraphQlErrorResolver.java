@@ -14,6 +14,7 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
@@ -57,6 +58,10 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
         if (e instanceof AccessDeniedException) {
             return error(builder, ErrorType.FORBIDDEN, "Your role does not allow this operation",
                     Map.of("code", ErrorCodes.FORBIDDEN));
+        }
+        if (e instanceof CredentialsExpiredException) {
+            // a subscription outliving its token: our own wording, which says what to do
+            return error(builder, ErrorType.UNAUTHORIZED, e.getMessage(), Map.of("code", ErrorCodes.UNAUTHORIZED));
         }
         if (e instanceof AuthenticationException) {
             return error(builder, ErrorType.UNAUTHORIZED, "Authentication required", Map.of("code", ErrorCodes.UNAUTHORIZED));

@@ -4,6 +4,7 @@ import io.cairn.gateway.graphql.DownstreamException;
 import io.cairn.gateway.touchpoint.Touchpoint;
 import io.cairn.gateway.touchpoint.TouchpointClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,20 +13,33 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.CredentialsExpiredException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Live changes of one journey for a subscriber. The services are the source of truth and may run in
+ * Live changes of one journey for its subscribers. The services are the source of truth and may run in
  * several replicas, so the feed watches them: every poll interval it reads the journey and its
- * touchpoints (with the subscriber's token, so they see only what they may). When either differs from
- * what it saw last, it reads their histories since then and emits every applied change on its own, oldest
- * first (several may have happened within one interval), each with its operation and author. A service
- * that is briefly down skips a beat; when a history cannot be read, the change is emitted as one event with
- * the latest author. A deleted journey ends the feed with a last change whose journey is null.
+ * touchpoints. When either differs from what it saw last, it reads their histories since then and emits
+ * every applied change on its own, oldest first (several may have happened within one interval), each with
+ * its operation and author. A service that is briefly down skips a beat; when a history cannot be read, the
+ * change is emitted as one event with the latest author. A deleted journey ends the feed with a last change
+ * whose journey is null.
+ *
+ * <p>The subscribers of one journey share one watch (two reads per interval however many there are), which
+ * reads with the token of one of them: every role that may subscribe (viewer and up) reads the same journey,
+ * touchpoints and histories. Each subscription ends with an UNAUTHORIZED error when its own token expires, so a
+ * subscriber never goes on receiving on the strength of someone else's token; the last one to leave stops the
+ * watch.
  */
 @Component
 public class JourneyChangeFeed {
@@ -36,6 +50,7 @@ public class JourneyChangeFeed {
     private final JourneyClient journeys;
     private final TouchpointClient touchpoints;
     private final Duration interval;
+    private final ConcurrentMap<String, Watch> watches = new ConcurrentHashMap<>();
 
     public JourneyChangeFeed(JourneyClient journeys, TouchpointClient touchpoints,
             @Value("${cairn.subscriptions.poll-interval:1s}") Duration interval) {
@@ -44,15 +59,81 @@ public class JourneyChangeFeed {
         this.interval = interval;
     }
 
+    /** The changes of a journey from now on, for the subscriber whose authentication is in the Reactor context. */
     public Flux<JourneyChange> changes(String journeyId) {
-        return Flux.interval(Duration.ZERO, interval)
-                .onBackpressureDrop()
-                .concatMap(tick -> snapshot(journeyId), 1)
-                .distinctUntilChanged(Snapshot::fingerprint)
-                .buffer(2, 1)
-                .filter(pair -> pair.size() == 2)
-                .concatMap(pair -> between(journeyId, pair.get(0), pair.get(1)), 1)
-                .takeUntil(change -> change.journey() == null);
+        return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication)
+                .flatMapMany(authentication -> {
+                    Subscriber subscriber = new Subscriber(authentication);
+                    Watch watch = watches.compute(journeyId, (id, existing) -> {
+                        Watch joined = existing == null ? new Watch(journeyId) : existing;
+                        joined.subscribers.add(subscriber);
+                        return joined;
+                    });
+                    return watch.changes.mergeWith(subscriber.expiry())
+                            .doFinally(signal -> {
+                                watch.subscribers.remove(subscriber);
+                                watches.computeIfPresent(journeyId,
+                                        (id, current) -> current == watch && current.subscribers.isEmpty() ? null : current);
+                            });
+                });
+    }
+
+    /** How many journeys are watched right now (one watch per journey, however many subscribers). */
+    int watched() {
+        return watches.size();
+    }
+
+    /** One subscription: its authentication, whose token the watch may read with until it expires. */
+    private static final class Subscriber {
+
+        private final Authentication authentication;
+        private final Instant expiresAt;
+
+        Subscriber(Authentication authentication) {
+            this.authentication = authentication;
+            this.expiresAt = authentication instanceof AbstractOAuth2TokenAuthenticationToken<?> token
+                    && token.getToken().getExpiresAt() != null ? token.getToken().getExpiresAt() : Instant.MAX;
+        }
+
+        /** Nothing until the token expires, then the error that ends this subscription. */
+        Mono<JourneyChange> expiry() {
+            if (expiresAt.equals(Instant.MAX)) {
+                return Mono.never();
+            }
+            Duration left = Duration.between(Instant.now(), expiresAt);
+            return Mono.<JourneyChange>error(new CredentialsExpiredException(
+                            "The token has expired; subscribe again with a new one"))
+                    .delaySubscription(left.isNegative() ? Duration.ZERO : left);
+        }
+    }
+
+    /** The shared watch of one journey. */
+    private final class Watch {
+
+        final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+        final Flux<JourneyChange> changes;
+
+        Watch(String journeyId) {
+            this.changes = Flux.interval(Duration.ZERO, interval)
+                    .onBackpressureDrop()
+                    .concatMap(tick -> asSubscriber(Mono.defer(() -> snapshot(journeyId))), 1)
+                    .distinctUntilChanged(Snapshot::fingerprint)
+                    .buffer(2, 1)
+                    .filter(pair -> pair.size() == 2)
+                    .concatMap(pair -> asSubscriber(Mono.defer(() -> between(journeyId, pair.get(0), pair.get(1)).collectList()))
+                            .flatMapIterable(list -> list), 1)
+                    .takeUntil(change -> change.journey() == null)
+                    .publish()
+                    .refCount();
+        }
+
+        /** Reads with the token of the subscriber whose token lasts longest; none left: skips the beat. */
+        private <T> Mono<T> asSubscriber(Mono<T> read) {
+            Instant now = Instant.now();
+            return subscribers.stream().filter(s -> s.expiresAt.isAfter(now)).max(Comparator.comparing(s -> s.expiresAt))
+                    .map(s -> read.contextWrite(ReactiveSecurityContextHolder.withAuthentication(s.authentication)))
+                    .orElse(Mono.empty());
+        }
     }
 
     /** The changes that took {@code before} to {@code now}, oldest first. */
