@@ -160,17 +160,29 @@ class JourneySubscriptionTest {
         return journeyService.requests().stream().filter(r -> r.method().equals("GET") && r.uri().equals("/journeys/j1")).count();
     }
 
+    @Autowired
+    io.cairn.gateway.journey.JourneyChangeFeed feed;
+
+    /** Subscribes with this token, collecting the journey name of each change and how the subscription ended. */
+    reactor.core.Disposable collect(String token, List<String> names, List<Throwable> ended) {
+        return client(token).document(SUBSCRIPTION).variable("id", "j1").executeSubscription()
+                .subscribe(r -> names.add(r.field("journeyChanged.journey.name").toEntity(String.class)), ended::add,
+                        () -> ended.add(new IllegalStateException("completed")));
+    }
+
     @Test
     void subscribersOfOneJourneyShareOneWatchThatOutlivesTheFirstToLeave() throws Exception {
         journeyService.reply("GET", "/journeys/j1", 200, journey(1, "Trip", "designer", "2026-11-22T10:00:00Z"));
         touchpointService.reply("GET", "/touchpoints", 200, "[]");
         List<String> first = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<String> second = new java.util.concurrent.CopyOnWriteArrayList<>();
-        reactor.core.Disposable one = client(token("viewer")).document(SUBSCRIPTION).variable("id", "j1").executeSubscription()
-                .subscribe(r -> first.add(r.field("journeyChanged.journey.name").toEntity(String.class)));
-        reactor.core.Disposable two = client(token("designer")).document(SUBSCRIPTION).variable("id", "j1").executeSubscription()
-                .subscribe(r -> second.add(r.field("journeyChanged.journey.name").toEntity(String.class)));
-        await("both subscriptions to read the journey", () -> journeyReads() >= 3);
+        List<Throwable> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+        reactor.core.Disposable one = collect(token("viewer"), first, ended);
+        reactor.core.Disposable two = collect(token("designer"), second, ended);
+        await("both subscriptions to open", () -> feed.subscribers() == 2);
+        assertThat(feed.watched()).isEqualTo(1);
+        // the watch has read the journey once at least, so the next reply is a change
+        await("the watch to read the journey", () -> journeyReads() > 0);
         Thread.sleep(300);
         journeyService.reply("GET", "/journeys/j1", 200, journey(2, "Trip, renamed", "designer", "2026-11-22T10:05:00Z"));
         await("the change to reach both", () -> first.size() == 1 && second.size() == 1);
@@ -182,6 +194,7 @@ class JourneySubscriptionTest {
 
         // the first leaves; the watch goes on for the second
         one.dispose();
+        await("the first to leave", () -> feed.subscribers() == 1);
         journeyService.reply("GET", "/journeys/j1", 200, journey(3, "Trip, renamed again", "designer", "2026-11-22T10:06:00Z"));
         await("the next change to reach the second", () -> second.size() == 2);
         assertThat(second).containsExactly("Trip, renamed", "Trip, renamed again");
@@ -189,27 +202,60 @@ class JourneySubscriptionTest {
 
         // the last leaves: nobody watches, nothing is read
         two.dispose();
-        Thread.sleep(300);
+        await("the watch to stop", () -> feed.watched() == 0);
+        Thread.sleep(200);
         long after = journeyReads();
         Thread.sleep(600);
         assertThat(journeyReads()).isEqualTo(after);
+        assertThat(ended).isEmpty();
     }
 
     @Autowired
     io.cairn.platform.security.LocalIssuer issuer;
 
     @Test
-    void aSubscriptionEndsWhenItsTokenExpires() {
+    void aSubscriptionEndsWhenItsOwnTokenExpiresWhileTheOthersOnItsJourneyGoOn() throws Exception {
         journeyService.reply("GET", "/journeys/j1", 200, journey(1, "Trip", "designer", "2026-11-22T10:00:00Z"));
         touchpointService.reply("GET", "/touchpoints", 200, "[]");
-        String shortLived = issuer.mint("viewer", List.of("viewer"), Duration.ofSeconds(2));
+        List<String> lasting = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> brief = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Throwable> lastingEnded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Throwable> briefEnded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        reactor.core.Disposable staying = collect(token("designer"), lasting, lastingEnded);
+        collect(issuer.mint("viewer", List.of("viewer"), Duration.ofSeconds(3)), brief, briefEnded);
 
-        assertThatThrownBy(() -> client(shortLived).document(SUBSCRIPTION).variable("id", "j1").executeSubscription()
-                .blockLast(Duration.ofSeconds(10)))
-                .isInstanceOfSatisfying(org.springframework.graphql.client.SubscriptionErrorException.class, e -> {
-                    assertThat(e.getErrors().get(0).getMessage()).isEqualTo("The token has expired; subscribe again with a new one");
-                    assertThat(e.getErrors().get(0).getExtensions()).containsEntry("code", "UNAUTHORIZED");
-                });
+        await("the short-lived token to expire", () -> !briefEnded.isEmpty());
+        assertThat(briefEnded.get(0)).isInstanceOfSatisfying(org.springframework.graphql.client.SubscriptionErrorException.class, e -> {
+            assertThat(e.getErrors().get(0).getMessage()).isEqualTo("The token has expired; subscribe again with a new one");
+            assertThat(e.getErrors().get(0).getExtensions()).containsEntry("code", "UNAUTHORIZED");
+        });
+        await("the expired one to leave", () -> feed.subscribers() == 1);
+        journeyService.reply("GET", "/journeys/j1", 200, journey(2, "Trip, renamed", "designer", "2026-11-22T10:05:00Z"));
+        await("the change to reach the one whose token is valid", () -> lasting.size() == 1);
+        assertThat(brief).isEmpty();
+        assertThat(lastingEnded).isEmpty();
+        staying.dispose();
+        await("the watch to stop", () -> feed.watched() == 0);
+    }
+
+    @Test
+    void aDeletedJourneyEndsItsSubscriptionsWithALastChange() throws Exception {
+        journeyService.reply("GET", "/journeys/j1", 200, journey(1, "Trip", "designer", "2026-11-22T10:00:00Z"));
+        touchpointService.reply("GET", "/touchpoints", 200, "[]");
+        List<ClientGraphQlResponse> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Throwable> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+        client(token("viewer")).document(SUBSCRIPTION).variable("id", "j1").executeSubscription()
+                .subscribe(received::add, ended::add, () -> ended.add(new IllegalStateException("completed")));
+        await("the subscription to open", () -> feed.subscribers() == 1);
+        await("the watch to read the journey", () -> journeyReads() > 0);
+        Thread.sleep(300);
+        journeyService.reply("GET", "/journeys/j1", 404, "{\"status\":404,\"code\":\"NOT_FOUND\",\"detail\":\"gone\"}");
+
+        await("the subscription to end", () -> !ended.isEmpty());
+        assertThat(ended.get(0)).hasMessage("completed");
+        assertThat(received).hasSize(1);
+        assertThat((Object) received.get(0).field("journeyChanged.journey").getValue()).isNull();
+        await("the watch to stop", () -> feed.watched() == 0);
     }
 
     @Test

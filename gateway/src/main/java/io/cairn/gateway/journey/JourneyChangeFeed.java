@@ -3,6 +3,8 @@ package io.cairn.gateway.journey;
 import io.cairn.gateway.graphql.DownstreamException;
 import io.cairn.gateway.touchpoint.Touchpoint;
 import io.cairn.gateway.touchpoint.TouchpointClient;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +17,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.core.Authentication;
@@ -23,6 +27,7 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -46,6 +51,8 @@ public class JourneyChangeFeed {
 
     /** Revisions read per journey or touchpoint and interval; more changes than that in one interval are summed up. */
     static final int MAX_CHANGES = 100;
+    /** Changes kept for a subscriber that does not keep up before its oldest are dropped. */
+    static final int MAX_BEHIND = 1_000;
 
     private final JourneyClient journeys;
     private final TouchpointClient touchpoints;
@@ -53,10 +60,16 @@ public class JourneyChangeFeed {
     private final ConcurrentMap<String, Watch> watches = new ConcurrentHashMap<>();
 
     public JourneyChangeFeed(JourneyClient journeys, TouchpointClient touchpoints,
-            @Value("${cairn.subscriptions.poll-interval:1s}") Duration interval) {
+            @Value("${cairn.subscriptions.poll-interval:1s}") Duration interval, ObjectProvider<MeterRegistry> meters) {
         this.journeys = journeys;
         this.touchpoints = touchpoints;
         this.interval = interval;
+        meters.ifAvailable(registry -> {
+            Gauge.builder("cairn.subscriptions.journeys", this, JourneyChangeFeed::watched)
+                    .description("Journeys watched for live changes (one watch each, however many subscribers)").register(registry);
+            Gauge.builder("cairn.subscriptions.subscribers", this, JourneyChangeFeed::subscribers)
+                    .description("Open journeyChanged subscriptions").register(registry);
+        });
     }
 
     /** The changes of a journey from now on, for the subscriber whose authentication is in the Reactor context. */
@@ -69,7 +82,12 @@ public class JourneyChangeFeed {
                         joined.subscribers.add(subscriber);
                         return joined;
                     });
-                    return watch.changes.mergeWith(subscriber.expiry())
+                    // a subscriber that does not keep up loses its oldest changes, never holds up the others
+                    return watch.changes.onBackpressureBuffer(MAX_BEHIND, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST)
+                            .takeUntilOther(subscriber.expiry())
+                            .concatWith(Mono.defer(() -> subscriber.expired.get()
+                                    ? Mono.error(new CredentialsExpiredException("The token has expired; subscribe again with a new one"))
+                                    : Mono.empty()))
                             .doFinally(signal -> {
                                 watch.subscribers.remove(subscriber);
                                 watches.computeIfPresent(journeyId,
@@ -78,9 +96,14 @@ public class JourneyChangeFeed {
                 });
     }
 
-    /** How many journeys are watched right now (one watch per journey, however many subscribers). */
-    int watched() {
+    /** Journeys watched right now: one watch per journey, however many subscribers. */
+    public int watched() {
         return watches.size();
+    }
+
+    /** Open subscriptions, over every watched journey. */
+    public int subscribers() {
+        return watches.values().stream().mapToInt(w -> w.subscribers.size()).sum();
     }
 
     /** One subscription: its authentication, whose token the watch may read with until it expires. */
@@ -88,6 +111,7 @@ public class JourneyChangeFeed {
 
         private final Authentication authentication;
         private final Instant expiresAt;
+        private final AtomicBoolean expired = new AtomicBoolean();
 
         Subscriber(Authentication authentication) {
             this.authentication = authentication;
@@ -95,15 +119,13 @@ public class JourneyChangeFeed {
                     && token.getToken().getExpiresAt() != null ? token.getToken().getExpiresAt() : Instant.MAX;
         }
 
-        /** Nothing until the token expires, then the error that ends this subscription. */
-        Mono<JourneyChange> expiry() {
+        /** Signals once the token has expired (never for a token without an expiry). */
+        Mono<Long> expiry() {
             if (expiresAt.equals(Instant.MAX)) {
                 return Mono.never();
             }
             Duration left = Duration.between(Instant.now(), expiresAt);
-            return Mono.<JourneyChange>error(new CredentialsExpiredException(
-                            "The token has expired; subscribe again with a new one"))
-                    .delaySubscription(left.isNegative() ? Duration.ZERO : left);
+            return Mono.delay(left.isNegative() ? Duration.ZERO : left).doOnNext(tick -> expired.set(true));
         }
     }
 

@@ -129,10 +129,14 @@ public class IngestionService {
                     }
                     batch.add(submission);
                 } catch (ApiException | JacksonException | IllegalArgumentException e) {
-                    if (e instanceof ApiException api && api.status().is5xxServerError()) {
+                    if (e instanceof JourneyTouchpoints.LookupFailed failed) {
                         // the lines before this one are all taken, so that the client can tell what happened
-                        accepted += batch.isEmpty() ? 0 : store(batch).size();
-                        throw stoppedAt(lineNumber, accepted, api);
+                        if (!batch.isEmpty()) {
+                            int stored = store(batch).size();
+                            accepted += stored;
+                            duplicates += batch.size() - stored;
+                        }
+                        throw stoppedAt(lineNumber, new IngestResult(received - 1, accepted, duplicates, rejected, rejections), failed);
                     }
                     rejected++;
                     if (rejections.size() < MAX_REJECTIONS_LISTED) {
@@ -160,14 +164,19 @@ public class IngestionService {
     }
 
     /**
-     * A stream that stops because touchpoint-service cannot check a line: every line before it was taken, none
-     * from it on (re-sending the whole stream is safe: what was stored is not counted twice).
+     * A stream that stops because touchpoint-service cannot check a line: every line before it was taken (what
+     * happened to them is {@code before}), none from it on; re-sending the whole stream is safe, what was stored
+     * is not counted twice. The status and code are touchpoint-service's failure's.
      */
-    private static ApiException stoppedAt(long lineNumber, long accepted, ApiException cause) {
+    private static ApiException stoppedAt(long lineNumber, IngestResult before, ApiException cause) {
+        String why = cause.status().is5xxServerError() ? "touchpoint-service did not answer"
+                : "touchpoint-service refused the check: " + cause.getMessage();
         return new ApiException(cause.status(), cause.code(), Refusal.of("ingest.stoppedUnchecked",
-                "The touchpoints of line {0} could not be checked: touchpoint-service did not answer. The lines before it were taken ({1} new submissions stored), none from it on; send the stream again, what was stored is not counted twice",
-                String.valueOf(lineNumber), String.valueOf(accepted)),
-                java.util.Map.of("service", "touchpoint-service", "accepted", accepted, "line", lineNumber));
+                "The touchpoints of line {0} could not be checked ({1}). Every line before it was read: {2} new submissions stored, {3} refused (see rejections); none from it on. Send the stream again: what was stored is not counted twice",
+                String.valueOf(lineNumber), why, String.valueOf(before.accepted()), String.valueOf(before.rejected())),
+                java.util.Map.of("service", "touchpoint-service", "line", lineNumber, "received", before.received(),
+                        "accepted", before.accepted(), "duplicates", before.duplicates(), "rejected", before.rejected(),
+                        "rejections", before.rejections()));
     }
 
     /** Which of these submission ids were received before. */

@@ -1,6 +1,7 @@
 package io.cairn.metrics.touchpoint;
 
 import io.cairn.metrics.analysis.TouchpointInfo;
+import io.cairn.platform.web.ApiException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -18,15 +19,26 @@ import org.springframework.stereotype.Component;
  * instead of counted where no map shows them (a typo in an integration, an export mapped onto the wrong
  * journey). A journey's ids are kept for {@code keep}: its touchpoints change seldom next to the answers it
  * takes, and a bulk stream must not ask once per line. An id missing from them is looked up again, so a
- * touchpoint created a moment ago is accepted at once, unless that read already found it missing (ids are made
- * by touchpoint-service, so an id it did not know does not appear later) or the last read is younger than
- * {@code recheck} (a stream of bad ids asks at most that often). A deleted touchpoint is refused once the kept
- * ids have aged out.
+ * touchpoint created or restored a moment ago is accepted at once, unless the last read is younger than
+ * {@code recheck}: a stream of lines answering a touchpoint nobody made asks at most that often. A deleted
+ * touchpoint is refused once the kept ids have aged out.
  */
 @Component
 public class JourneyTouchpoints {
 
-    private record Known(Set<String> ids, Set<String> missing, long readAt) {
+    /**
+     * The journey's touchpoints could not be read (touchpoint-service down, or refusing the caller's token): the
+     * status and code are touchpoint-service's failure's, so a stream of answers stops rather than refusing lines
+     * that may be right.
+     */
+    public static final class LookupFailed extends ApiException {
+
+        LookupFailed(ApiException cause) {
+            super(cause.status(), cause.code(), cause.getMessage(), cause.properties());
+        }
+    }
+
+    private record Known(Set<String> ids, long readAt) {
     }
 
     private final TouchpointClient client;
@@ -50,24 +62,23 @@ public class JourneyTouchpoints {
 
     /**
      * The ids among {@code touchpointIds} that the journey has no touchpoint for, in their order; empty when it
-     * has them all. Asks touchpoint-service (with the caller's token) when needed (see above); an
-     * {@code ApiException} 503 when it cannot be asked.
+     * has them all. Asks touchpoint-service (with the caller's token) when needed (see above); {@link LookupFailed}
+     * when it cannot.
      */
     public Set<String> unknown(String journeyId, Collection<String> touchpointIds) {
         long now = nanoTime.getAsLong();
         Known kept = known.get(journeyId);
-        Set<String> missing = kept == null ? Set.copyOf(touchpointIds) : missing(kept.ids(), touchpointIds);
-        boolean read = kept == null || now - kept.readAt() > keepNanos
-                || (!missing.isEmpty() && !kept.missing().containsAll(missing) && now - kept.readAt() >= recheckNanos);
-        if (read) {
-            Set<String> ids = client.ofJourney(journeyId).stream().map(TouchpointInfo::id).collect(Collectors.toUnmodifiableSet());
-            missing = missing(ids, touchpointIds);
-            known.put(journeyId, new Known(ids, Set.copyOf(missing), now));
+        if (kept == null || now - kept.readAt() > keepNanos
+                || (!kept.ids().containsAll(touchpointIds) && now - kept.readAt() >= recheckNanos)) {
+            try {
+                kept = new Known(client.ofJourney(journeyId).stream().map(TouchpointInfo::id)
+                        .collect(Collectors.toUnmodifiableSet()), now);
+            } catch (ApiException e) {
+                throw new LookupFailed(e);
+            }
+            known.put(journeyId, kept);
         }
-        return missing;
-    }
-
-    private static Set<String> missing(Set<String> ids, Collection<String> touchpointIds) {
-        return touchpointIds.stream().filter(id -> !ids.contains(id)).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> have = kept.ids();
+        return touchpointIds.stream().filter(id -> !have.contains(id)).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

@@ -169,18 +169,18 @@ class IngestionApiTest {
                 "items", List.of(Map.of("touchpointId", created, "metric", "CES", "score", 6)));
         assertThat(http.post("/submissions", bearer("analyst"), answer).status()).isEqualTo(201);
 
-        // a stream of lines answering a touchpoint nobody made asks for the journey's touchpoints once
+        // a stream of lines answering a touchpoint nobody made asks for the journey's touchpoints seldom, not per line
         Thread.sleep(150);
         long asked = touchpoints.asked(journey);
         StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 200; i++) {
             lines.append(ServiceHttp.JSON.writeValueAsString(Map.of("id", "c-3-" + i + tp, "journeyId", journey,
                     "items", List.of(Map.of("touchpointId", "typo-" + tp, "metric", "CSAT", "score", 4))))).append('\n');
         }
         JsonNode result = http.send("POST", "/submissions/bulk", bearer("analyst"), lines.toString(), "application/x-ndjson").json();
-        assertThat(result.at("/rejected").asLong()).isEqualTo(50);
+        assertThat(result.at("/rejected").asLong()).isEqualTo(200);
         assertThat(result.at("/rejections/0/reason").asString()).contains("journey " + journey + " has no touchpoint typo-" + tp);
-        assertThat(touchpoints.asked(journey)).isEqualTo(asked + 1);
+        assertThat(touchpoints.asked(journey) - asked).isBetween(1L, 5L);
     }
 
     @Test
@@ -194,13 +194,18 @@ class IngestionApiTest {
         assertThat(single.json().at("/code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
 
         String lines = ServiceHttp.JSON.writeValueAsString(submission("d-2-" + tp, 5, "Eco")) + "\n"
+                + "{not json\n"
                 + ServiceHttp.JSON.writeValueAsString(unchecked) + "\n"
                 + ServiceHttp.JSON.writeValueAsString(submission("d-3-" + tp, 1, "Eco")) + "\n";
         ServiceHttp.Response stopped = http.send("POST", "/submissions/bulk", bearer("analyst"), lines, "application/x-ndjson");
         assertThat(stopped.status()).isEqualTo(503);
-        assertThat(stopped.json().at("/line").asLong()).isEqualTo(2);
+        assertThat(stopped.json().at("/line").asLong()).isEqualTo(3);
         assertThat(stopped.json().at("/accepted").asLong()).isEqualTo(1);
-        assertThat(stopped.json().at("/detail").asString()).contains("line 2", "1 new submissions stored", "send the stream again");
+        assertThat(stopped.json().at("/rejected").asLong()).isEqualTo(1);
+        assertThat(stopped.json().at("/rejections/0/line").asLong()).isEqualTo(2);
+        assertThat(stopped.json().at("/detail").asString()).isEqualTo("The touchpoints of line 3 could not be checked "
+                + "(touchpoint-service did not answer). Every line before it was read: 1 new submissions stored, 1 refused "
+                + "(see rejections); none from it on. Send the stream again: what was stored is not counted twice");
         // the line before was counted, nothing from the unchecked line on
         assertThat(scores("").at("/0/n").asLong()).isEqualTo(1);
         assertThat(scores("").at("/0/distribution/5").asLong()).isEqualTo(1);
