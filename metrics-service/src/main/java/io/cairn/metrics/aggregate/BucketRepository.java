@@ -56,14 +56,20 @@ public class BucketRepository {
     public static final String SEGMENTS = "buckets";
     /** Which segment attributes and values a journey's answers came with (for filter choices). */
     public static final String SEGMENT_VALUES = "segment_values";
-    /** Ids per {@code $in}: the embedded server's cost grows with the square of the list. */
-    public static final int IDS_PER_QUERY = 200;
+    /**
+     * Ids per {@code $in}: the embedded server checks each document found against the whole list, so its cost grows
+     * with the square of the list; 50 read the 90-day summary of 120 touchpoints 15% sooner than 200 there, 20 slower.
+     */
+    public static final int IDS_PER_QUERY = 50;
     static final int WRITES_PER_CALL = 1_000;
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
-    /** Threads for the writes made beside the segment buckets', carrying the caller's context (its trace). */
-    private static final java.util.concurrent.Executor WRITERS = io.micrometer.context.ContextExecutorService.wrap(
+    /**
+     * Threads for the reads and writes made beside others (one collection's beside another's), carrying the caller's
+     * context (its trace).
+     */
+    private static final java.util.concurrent.Executor BESIDE = io.micrometer.context.ContextExecutorService.wrap(
             java.util.concurrent.Executors.newCachedThreadPool(task -> {
-                Thread thread = new Thread(task, "bucket-writer");
+                Thread thread = new Thread(task, "buckets-beside");
                 thread.setDaemon(true);
                 return thread;
             }), io.micrometer.context.ContextSnapshotFactory.builder().build());
@@ -154,16 +160,21 @@ public class BucketRepository {
                         new Document("$setOnInsert", fields), new UpdateOptions().upsert(true))));
                 mongo.getCollection(SEGMENT_VALUES).bulkWrite(writes, UNORDERED);
             }
-        }, WRITERS);
+        }, BESIDE);
         try {
             upsert(SEGMENTS, segments);
         } finally {
             // done either way before the caller goes on (a failure of either is the caller's)
-            try {
-                others.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
+            joined(others);
+        }
+    }
+
+    /** The result of work done {@link #BESIDE}, its failure thrown as it was. */
+    private static <T> T joined(CompletableFuture<T> beside) {
+        try {
+            return beside.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
@@ -255,11 +266,15 @@ public class BucketRepository {
                 }
             }
         }
+        // the months beside the days: the embedded server answers one collection at a time, two at once
+        CompletableFuture<List<Document>> months =
+                CompletableFuture.supplyAsync(() -> byIds(MONTHS, monthIds), BESIDE);
+        List<Document> days = byIds(DAYS, daySigns.keySet());
         Map<String, Map<Metric, Totals>> totals = new LinkedHashMap<>();
-        for (Document bucket : byIds(MONTHS, monthIds)) {
+        for (Document bucket : joined(months)) {
             accumulate(totals, bucket, 1);
         }
-        for (Document bucket : byIds(DAYS, daySigns.keySet())) {
+        for (Document bucket : days) {
             accumulate(totals, bucket, daySigns.get(bucket.getString("_id")));
         }
         totals.values().forEach(perMetric -> perMetric.values().removeIf(Totals::isEmpty));
