@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
         "cairn.data-dir=target/test-data", "spring.main.banner-mode=off",
         "cairn.resilience.read-timeout=600ms", "cairn.resilience.retry-wait=10ms",
         // this class checks single failures; the circuit breaker has its own test
-        "cairn.resilience.minimum-calls=1000"})
+        "cairn.resilience.minimum-calls=1000", "cairn.resilience.sliding-window=1000"})
 class JourneyMapGraphQlTest {
 
     static final FakeService journeyService = new FakeService();
@@ -119,6 +119,41 @@ class JourneyMapGraphQlTest {
     }
 
     @Test
+    void theWebUisMapHandsMetricsServiceTheTouchpointsItReadSoTouchpointServiceIsAskedOnce() throws Exception {
+        journeyService.reply("GET", "/journeys/big", 200, json(journey("big", 12)));
+        touchpointService.reply("GET", "/touchpoints", 200, json(touchpoints(List.of("big"), 12, 10)));
+        metricsService.reply("GET", "/scores", 200, "[]");
+        metricsService.reply("GET", "/journeys/big/segments", 200, "{}");
+        metricsService.reply("POST", "/journeys/big/weak-touchpoints", 200, json(List.of(Map.ofEntries(
+                Map.entry("touchpointId", "big-t3-9"), Map.entry("metric", "CSAT"), Map.entry("status", "WEAK"),
+                Map.entry("severity", 12.5), Map.entry("reason", "CSAT 62.0% is below the target 80.0%"), Map.entry("target", 80.0),
+                Map.entry("gap", -18.0), Map.entry("importance", 7), Map.entry("importanceDerived", false),
+                Map.entry("belowWithConfidence", true), Map.entry("score", Map.of("formula", "CSAT", "value", 62.0, "margin", 4.1, "n", 400))))));
+        metricsService.reply("POST", "/journeys/big/stage-scores", 200, "[]");
+        String map = java.nio.file.Files.readString(java.nio.file.Path.of("../web-ui/src/graphql/journeyMap.graphql"));
+
+        graphQl.document(map).variable("id", "big").variable("days", 90).execute().errors().verify()
+                .path("journey.stages[3].touchpoints[9].id").entity(String.class).isEqualTo("big-t3-9")
+                .path("weakTouchpoints[0].gap").entity(Double.class).isEqualTo(-18.0);
+
+        assertThat(touchpointService.requests()).hasSize(1);
+        Map<String, FakeService.Request> byPath = new java.util.HashMap<>();
+        metricsService.requests().forEach(r -> byPath.put(r.method() + " " + r.uri().replaceAll("\\?.*", ""), r));
+        assertThat(byPath).containsOnlyKeys("GET /scores", "GET /journeys/big/segments", "POST /journeys/big/weak-touchpoints",
+                "POST /journeys/big/stage-scores");
+        for (String analysis : List.of("weak-touchpoints", "stage-scores")) {
+            JsonNode sent = ServiceHttp.JSON.readTree(byPath.get("POST /journeys/big/" + analysis).body());
+            assertThat(sent.at("/touchpoints").size()).as(analysis).isEqualTo(121);
+            assertThat(sent.at("/touchpoints").findValuesAsString("id")).contains("big-t3-9", "big-orphan");
+            assertThat(byPath.get("POST /journeys/big/" + analysis).uri()).contains("days=90");
+        }
+        JsonNode first = ServiceHttp.JSON.readTree(byPath.get("POST /journeys/big/weak-touchpoints").body())
+                .at("/touchpoints/0");
+        assertThat(first.at("/stageId").asString()).isEqualTo("big-s0");
+        assertThat(first.at("/targets/CSAT").asDouble()).isEqualTo(80.0);
+    }
+
+    @Test
     void theTouchpointsOfAMapAreAskedForWhileTheJourneyIsStillOnItsWay() {
         // each service takes 500 ms (under the read timeout): one after the other the map would take at least 1 s
         journeyService.replyAfter(500, "GET", "/journeys/slow", 200, json(journey("slow", 2)));
@@ -176,7 +211,7 @@ class JourneyMapGraphQlTest {
         assertThat(metricsService.requests()).isEmpty();
 
         metricsService.reply("GET", "/scores", 503, "{}");
-        metricsService.reply("GET", "/journeys/big/weak-touchpoints", 503, "{}");
+        metricsService.reply("POST", "/journeys/big/weak-touchpoints", 503, "{}");
         metricsService.reply("GET", "/journeys/big/segments", 503, "{}");
         // the map's findings too: root fields that would null the whole answer if they could not be null
         graphQl.documentName("measuredMapWithFindings").variable("id", "big").execute()
@@ -236,7 +271,7 @@ class JourneyMapGraphQlTest {
         journeyService.reply("GET", "/journeys/seg", 200, json(journey("seg", 2)));
         touchpointService.reply("GET", "/touchpoints", 200, json(touchpoints(List.of("seg"), 2, 3)));
         metricsService.reply("GET", "/scores", 200, "[]");
-        metricsService.reply("GET", "/journeys/seg/weak-touchpoints", 200, "[]");
+        metricsService.reply("POST", "/journeys/seg/weak-touchpoints", 200, "[]");
         metricsService.reply("GET", "/journeys/seg/segments", 200, json(Map.of("class", List.of("business", "economy plus"))));
 
         graphQl.documentName("segmentedMap").variable("id", "seg")

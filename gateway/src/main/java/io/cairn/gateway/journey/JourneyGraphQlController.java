@@ -2,6 +2,7 @@ package io.cairn.gateway.journey;
 
 import graphql.schema.DataFetchingEnvironment;
 import io.cairn.gateway.graphql.Connection;
+import io.cairn.gateway.touchpoint.Touchpoint;
 import io.cairn.gateway.touchpoint.TouchpointGraphQlController;
 import java.util.HashMap;
 import java.util.List;
@@ -47,10 +48,9 @@ class JourneyGraphQlController {
         // a map asks for the touchpoints too: they do not depend on the journey's answer, so touchpoint-service is
         // asked at the same time rather than after it (the stages then find them in the request's loader)
         if (env.getSelectionSet().contains("stages/touchpoints") || env.getSelectionSet().contains("unassignedTouchpoints")) {
-            DataLoader<String, Object> touchpoints = env.getDataLoader(TouchpointGraphQlController.LOADER);
+            DataLoader<String, List<Touchpoint>> touchpoints = env.getDataLoader(TouchpointGraphQlController.LOADER);
             if (touchpoints != null) {
-                touchpoints.load(id);
-                touchpoints.dispatch();
+                TouchpointGraphQlController.read(touchpoints, env.getGraphQlContext(), id);
             }
         }
         return journeys.get(id);

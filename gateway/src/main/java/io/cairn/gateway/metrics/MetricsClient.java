@@ -2,13 +2,18 @@ package io.cairn.gateway.metrics;
 
 import io.cairn.gateway.graphql.DownstreamService;
 import io.cairn.gateway.graphql.DownstreamServices;
+import io.cairn.gateway.touchpoint.Touchpoint;
+import java.net.URI;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriBuilder;
 import reactor.core.publisher.Mono;
 
 /** Calls metrics-service's REST API, through the service's protections. Answers are passed on as JSON objects. */
@@ -85,13 +90,43 @@ public class MetricsClient {
 
     public Mono<List<Map<String, Object>>> journeyAnalysis(String journeyId, String analysis, int days, Integer minimum,
             Map<String, String> segment) {
-        return service.read(service.http().get().uri(uri -> {
+        return service.read(service.http().get().uri(analysisUri(journeyId, analysis, days, minimum, segment))
+                .retrieve().bodyToMono(LIST));
+    }
+
+    /**
+     * The same analysis over the journey's touchpoints as the gateway has just read them (weak touchpoints, stage
+     * scores): metrics-service then does not ask touchpoint-service again. A read, though sent as a POST.
+     */
+    public Mono<List<Map<String, Object>>> journeyAnalysis(String journeyId, String analysis, int days, Integer minimum,
+            Map<String, String> segment, List<Touchpoint> touchpoints) {
+        List<Map<String, Object>> sent = touchpoints.stream().map(MetricsClient::asSent).toList();
+        return service.read(service.http().post().uri(analysisUri(journeyId, analysis, days, minimum, segment))
+                .bodyValue(Map.of("touchpoints", sent)).retrieve().bodyToMono(LIST));
+    }
+
+    /** What metrics-service uses of a touchpoint. */
+    private static Map<String, Object> asSent(Touchpoint touchpoint) {
+        Map<String, Object> sent = new HashMap<>();
+        sent.put("id", touchpoint.id());
+        sent.put("name", touchpoint.name());
+        sent.put("stageId", touchpoint.stageId());
+        sent.put("ownerTeam", touchpoint.ownerTeam());
+        sent.put("targets", touchpoint.targets());
+        sent.put("importance", touchpoint.importance());
+        sent.put("importanceDerived", touchpoint.importanceDerived());
+        return sent;
+    }
+
+    private static Function<UriBuilder, URI> analysisUri(String journeyId, String analysis, int days,
+            Integer minimum, Map<String, String> segment) {
+        return uri -> {
             uri.path("/journeys/{id}/" + analysis).queryParam("days", days);
             if (minimum != null) {
                 uri.queryParam(analysis.equals("key-drivers") ? "minPairs" : "minN", minimum);
             }
             return uri.build(withSegment(uri, segment, Map.of("id", journeyId)));
-        }).retrieve().bodyToMono(LIST));
+        };
     }
 
     public Mono<List<Map<String, Object>>> cases(String status, String team, String journeyId) {

@@ -2,13 +2,16 @@ package io.cairn.gateway.metrics;
 
 import io.cairn.gateway.journey.StageNode;
 import io.cairn.gateway.touchpoint.Touchpoint;
+import io.cairn.gateway.touchpoint.TouchpointGraphQlController;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiFunction;
+import graphql.GraphQLContext;
 import graphql.TrivialDataFetcher;
+import org.dataloader.BatchLoaderEnvironment;
+import org.dataloader.DataLoader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -35,17 +38,23 @@ class MetricsGraphQlController {
     MetricsGraphQlController(MetricsClient metrics, BatchLoaderRegistry loaders) {
         this.metrics = metrics;
         // "<days>|<segment filter>|<touchpoint id>": one call per window and filter in the request
-        registerGrouped(loaders, LOADER, "touchpointId", (window, ids) -> {
+        registerGrouped(loaders, LOADER, "touchpointId", (window, ids, env) -> {
             String[] parts = window.split("\\|", 2);
             return metrics.scores(ids, Integer.parseInt(parts[0]), SegmentFilter.parse(parts[1]));
         });
-        // "<days>|<segment filter>|<journey id>|<stage id>": one call per journey, window and filter
-        registerGrouped(loaders, STAGE_LOADER, "stageId", (journeyWindow, stageIds) -> {
+        // "<days>|<segment filter>|<journey id>|<stage id>": one call per journey, window and filter, handing over the
+        // journey's touchpoints where the map has read them (see TouchpointGraphQlController.readFor)
+        registerGrouped(loaders, STAGE_LOADER, "stageId", (journeyWindow, stageIds, env) -> {
             String[] parts = journeyWindow.split("\\|", 3);
-            return metrics.journeyAnalysis(parts[2], "stage-scores", Integer.parseInt(parts[0]), null, SegmentFilter.parse(parts[1]));
+            int days = Integer.parseInt(parts[0]);
+            Map<String, String> segment = SegmentFilter.parse(parts[1]);
+            CompletableFuture<List<Touchpoint>> read = TouchpointGraphQlController.readFor(env.getContext(), parts[2]);
+            return read == null ? metrics.journeyAnalysis(parts[2], "stage-scores", days, null, segment)
+                    : Mono.fromFuture(read).flatMap(touchpoints ->
+                            metrics.journeyAnalysis(parts[2], "stage-scores", days, null, segment, touchpoints));
         });
         // "<days>|<interval>|<touchpoint id>": one call per window and interval
-        registerGrouped(loaders, TREND_LOADER, "touchpointId", (window, ids) -> {
+        registerGrouped(loaders, TREND_LOADER, "touchpointId", (window, ids, env) -> {
             String[] parts = window.split("\\|", 2);
             return metrics.series(ids, parts[1], Integer.parseInt(parts[0]));
         });
@@ -55,14 +64,18 @@ class MetricsGraphQlController {
      * A loader whose keys are {@code <group>|<id>}: one call per group, whose answers are shared out by the
      * field {@code idField} (an id without answers gets an empty list).
      */
-    private static void registerGrouped(BatchLoaderRegistry loaders, String name, String idField,
-            BiFunction<String, List<String>, Mono<List<Map<String, Object>>>> call) {
+    /** One downstream call of a grouped loader: its group, the ids asked for in it, and the loader's environment. */
+    private interface GroupCall {
+        Mono<List<Map<String, Object>>> apply(String group, List<String> ids, BatchLoaderEnvironment env);
+    }
+
+    private static void registerGrouped(BatchLoaderRegistry loaders, String name, String idField, GroupCall call) {
         loaders.<String, List<Map<String, Object>>>forName(name).registerMappedBatchLoader((keys, env) -> {
             Map<String, List<String>> byGroup = new HashMap<>();
             keys.forEach(key -> byGroup.computeIfAbsent(key.substring(0, key.lastIndexOf('|')), g -> new ArrayList<>())
                     .add(key.substring(key.lastIndexOf('|') + 1)));
             return reactor.core.publisher.Flux.fromIterable(byGroup.entrySet())
-                    .flatMap(group -> call.apply(group.getKey(), group.getValue()).map(answers -> {
+                    .flatMap(group -> call.apply(group.getKey(), group.getValue(), env).map(answers -> {
                         Map<String, List<Map<String, Object>>> result = new HashMap<>();
                         group.getValue().forEach(id -> result.put(group.getKey() + "|" + id, new ArrayList<>()));
                         answers.forEach(a -> result.computeIfAbsent(group.getKey() + "|" + a.get(idField), k -> new ArrayList<>()).add(a));
@@ -102,8 +115,14 @@ class MetricsGraphQlController {
     @QueryMapping
     @PreAuthorize("hasRole('VIEWER')")
     Mono<List<Map<String, Object>>> weakTouchpoints(@Argument String journeyId, @Argument Integer days, @Argument Integer minN,
-            @Argument List<Map<String, String>> segment) {
-        return metrics.journeyAnalysis(journeyId, "weak-touchpoints", window(days), minN, SegmentFilter.of(segment));
+            @Argument List<Map<String, String>> segment, DataLoader<String, List<Touchpoint>> touchpointsByJourney,
+            GraphQLContext context) {
+        int window = window(days);
+        Map<String, String> filter = SegmentFilter.of(segment);
+        // the journey's touchpoints from the request's loader: a map asks for them anyway, so metrics-service is handed
+        // them rather than asking touchpoint-service a second time
+        return Mono.fromFuture(TouchpointGraphQlController.read(touchpointsByJourney, context, journeyId)).flatMap(touchpoints ->
+                metrics.journeyAnalysis(journeyId, "weak-touchpoints", window, minN, filter, touchpoints));
     }
 
     @QueryMapping

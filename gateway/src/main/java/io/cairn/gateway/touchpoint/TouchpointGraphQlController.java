@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -31,6 +32,7 @@ public class TouchpointGraphQlController {
 
     /** The request's loader of touchpoints by journey id. */
     public static final String LOADER = "touchpointsByJourney";
+    private static final String READ = "touchpointsRead:";
     private static final int MAX_PAGE = 100;
 
     private final TouchpointClient touchpoints;
@@ -44,6 +46,24 @@ public class TouchpointGraphQlController {
                     all.forEach(t -> byJourney.computeIfAbsent(t.journeyId(), id -> new java.util.ArrayList<>()).add(t));
                     return byJourney;
                 }));
+    }
+
+    /**
+     * Reads the touchpoints of a journey with the request's loader and keeps the answer in the request's context, where
+     * the loaders of other services' fields (a stage's measurements) find it: they hand it on instead of having their
+     * service ask touchpoint-service again.
+     */
+    public static CompletableFuture<List<Touchpoint>> read(DataLoader<String, List<Touchpoint>> loader, GraphQLContext context,
+            String journeyId) {
+        CompletableFuture<List<Touchpoint>> read = loader.load(journeyId);
+        context.put(READ + journeyId, read);
+        loader.dispatch();
+        return read;
+    }
+
+    /** The touchpoints of a journey as {@link #read} keeps them in a request's context (a loader's), or null. */
+    public static CompletableFuture<List<Touchpoint>> readFor(Object context, String journeyId) {
+        return context instanceof GraphQLContext graphQl ? graphQl.get(READ + journeyId) : null;
     }
 
     @SchemaMapping(typeName = "Stage")

@@ -8,8 +8,11 @@ import io.cairn.metrics.score.Scores;
 import io.cairn.metrics.score.Segments;
 import io.cairn.metrics.score.Window;
 import io.cairn.metrics.touchpoint.TouchpointClient;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +22,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -66,12 +71,31 @@ public class AnalysisController {
     List<StageScore> stageScores(@PathVariable String journeyId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) Integer days,
             @RequestParam Map<String, String> params) {
-        Window window = Window.of(from, to, days, clock);
+        return stageScores(journeyId, touchpoints.ofJourney(journeyId), Window.of(from, to, days, clock), params);
+    }
+
+    /**
+     * The same, over the journey's touchpoints as the caller sends them (the gateway, which has just read them from
+     * touchpoint-service for the map): saves asking touchpoint-service again. Only their stages are used here.
+     */
+    @PostMapping("/journeys/{journeyId}/stage-scores")
+    @PreAuthorize("hasRole('VIEWER')")
+    List<StageScore> stageScoresOf(@PathVariable String journeyId, @Valid @RequestBody JourneyTouchpointList body,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) Integer days, @RequestParam Map<String, String> params) {
+        return stageScores(journeyId, body.touchpoints(), Window.of(from, to, days, clock), params);
+    }
+
+    /** The touchpoints of a journey, as touchpoint-service answers them, sent along by the caller. */
+    record JourneyTouchpointList(@NotNull @Size(max = 2_000) List<@NotNull TouchpointInfo> touchpoints) {
+    }
+
+    private List<StageScore> stageScores(String journeyId, List<TouchpointInfo> infos, Window window, Map<String, String> params) {
         Map<String, Map<Metric, BucketRepository.Totals>> totals = buckets.totalsOfJourney(journeyId,
                 window.from().toString(), window.to().toString(), Segments.filter(params));
         Map<String, Map<Metric, Distribution>> pooled = new java.util.LinkedHashMap<>();
         Map<String, Map<Metric, Integer>> answered = new java.util.HashMap<>();
-        for (TouchpointInfo touchpoint : touchpoints.ofJourney(journeyId)) {
+        for (TouchpointInfo touchpoint : infos) {
             totals.getOrDefault(touchpoint.id(), Map.of()).forEach((metric, t) -> {
                 if (t.distribution().n() == 0 || touchpoint.stageId() == null) {
                     return;
@@ -106,8 +130,24 @@ public class AnalysisController {
     List<Weakness> weakTouchpoints(@PathVariable String journeyId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) Integer days,
             @RequestParam(defaultValue = "30") @Min(1) @Max(100000) long minN, @RequestParam Map<String, String> params) {
-        Window window = Window.of(from, to, days, clock);
-        List<TouchpointInfo> infos = touchpoints.ofJourney(journeyId);
+        return weakTouchpoints(journeyId, touchpoints.ofJourney(journeyId), Window.of(from, to, days, clock), minN, params);
+    }
+
+    /**
+     * The same, over the journey's touchpoints (targets, importance, stages, owners) as the caller sends them (the
+     * gateway, which has just read them from touchpoint-service for the map): saves asking touchpoint-service again.
+     */
+    @PostMapping("/journeys/{journeyId}/weak-touchpoints")
+    @PreAuthorize("hasRole('VIEWER')")
+    List<Weakness> weakTouchpointsOf(@PathVariable String journeyId, @Valid @RequestBody JourneyTouchpointList body,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) Integer days, @RequestParam(defaultValue = "30") @Min(1) @Max(100000) long minN,
+            @RequestParam Map<String, String> params) {
+        return weakTouchpoints(journeyId, body.touchpoints(), Window.of(from, to, days, clock), minN, params);
+    }
+
+    private List<Weakness> weakTouchpoints(String journeyId, List<TouchpointInfo> infos, Window window, long minN,
+            Map<String, String> params) {
         Map<String, Map<Metric, BucketRepository.Totals>> totals = buckets.totalsOfJourney(journeyId,
                 window.from().toString(), window.to().toString(), Segments.filter(params));
         Map<String, KeyDriver> drivers = new java.util.HashMap<>();

@@ -135,6 +135,34 @@ class AnalysisApiTest {
     }
 
     @Test
+    void withTheJourneysTouchpointsSentAlongTheAnalysesAreTheSameWithoutAskingTouchpointService() {
+        List<Map<String, Object>> sent = List.of(
+                Map.of("id", tp("wifi"), "name", "Wifi", "stageId", "fly", "ownerTeam", "digital",
+                        "targets", Map.of("CSAT", 80.0), "importanceDerived", true),
+                Map.of("id", tp("food"), "name", "Food", "stageId", "fly", "ownerTeam", "catering",
+                        "targets", Map.of("CSAT", 50.0), "importance", 4, "importanceDerived", false),
+                Map.of("id", tp("gate"), "name", "Gate", "stageId", "airport", "ownerTeam", "ops",
+                        "targets", Map.of("CSAT", 70.0), "importance", 6, "importanceDerived", false),
+                Map.of("id", tp("lounge"), "name", "Lounge", "stageId", "airport", "importanceDerived", false),
+                Map.of("id", tp("shop"), "name", "Shop", "importanceDerived", false));
+        for (String analysis : List.of("weak-touchpoints", "stage-scores")) {
+            String path = "/journeys/" + journey + "/" + analysis + "?" + window() + "&segment.class=business";
+            JsonNode asked = http.get(path, bearer("viewer")).json();
+            int requests = touchpointService.requests().size();
+            ServiceHttp.Response given = http.post(path, bearer("viewer"), Map.of("touchpoints", sent));
+            assertThat(given.status()).as(given.body()).isEqualTo(200);
+            assertThat(given.json()).as(analysis).isEqualTo(asked);
+            assertThat(touchpointService.requests()).hasSize(requests);
+        }
+        // what is sent is checked like any body
+        ServiceHttp.Response refused = http.post("/journeys/" + journey + "/weak-touchpoints?" + window(), bearer("viewer"),
+                Map.of("touchpoints", List.of(Map.of("name", "no id"))));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(http.post("/journeys/" + journey + "/weak-touchpoints?" + window(), null, Map.of("touchpoints", sent))
+                .status()).isEqualTo(401);
+    }
+
+    @Test
     void aStageScorePoolsTheAnswersOfItsTouchpoints() {
         JsonNode stages = http.get("/journeys/" + journey + "/stage-scores?" + window(), bearer("viewer")).json();
         Map<String, JsonNode> byStage = new java.util.HashMap<>();

@@ -177,7 +177,10 @@ public final class GatewayBenchmark {
         return counts;
     }
 
-    /** The calls the gateway makes for the map query, one after the other; answers their summed time in ns. */
+    /**
+     * The calls the gateway makes for the map query, one after the other; answers their summed time in ns. As the
+     * gateway does, the weak touchpoints and stage scores are asked with the touchpoints the second call answered.
+     */
     long directCalls(String journeyId, List<String> touchpointIds) {
         StringBuilder scores = new StringBuilder("/scores?days=" + DAYS);
         touchpointIds.forEach(id -> scores.append("&touchpointId=").append(id));
@@ -185,10 +188,29 @@ public final class GatewayBenchmark {
             "/journeys/" + journeyId + "/weak-touchpoints?days=" + DAYS, "/journeys/" + journeyId + "/segments",
             "/journeys/" + journeyId + "/stage-scores?days=" + DAYS};
         int[] ports = {port + 1, port + 2, port + 3, port + 3, port + 3, port + 3};
+        boolean[] withTouchpoints = {false, false, false, true, false, true};
         long sum = 0;
+        JsonNode[] touchpoints = new JsonNode[1];
         for (int i = 0; i < paths.length; i++) {
             int call = i;
-            long time = timed(() -> get(ports[call], paths[call]));
+            long time = timed(() -> {
+                String body = null;
+                if (withTouchpoints[call]) {
+                    List<Map<String, Object>> sent = new ArrayList<>();
+                    touchpoints[0].forEach(t -> {
+                        Map<String, Object> one = new LinkedHashMap<>();
+                        for (String field : List.of("id", "name", "stageId", "ownerTeam", "targets", "importance", "importanceDerived")) {
+                            one.put(field, t.get(field));
+                        }
+                        sent.add(one);
+                    });
+                    body = JSON.writeValueAsString(Map.of("touchpoints", sent));
+                }
+                JsonNode answer = call(ports[call], paths[call], body);
+                if (call == 1) {
+                    touchpoints[0] = answer;
+                }
+            });
             perCall[i].add(time);
             sum += time;
         }
@@ -196,8 +218,8 @@ public final class GatewayBenchmark {
     }
 
     static final String[] CALLS = {"journey-service GET /journeys/{id}", "touchpoint-service GET /touchpoints?journeyId",
-        "metrics-service GET /scores (120 ids)", "metrics-service GET /journeys/{id}/weak-touchpoints",
-        "metrics-service GET /journeys/{id}/segments", "metrics-service GET /journeys/{id}/stage-scores"};
+        "metrics-service GET /scores (120 ids)", "metrics-service POST /journeys/{id}/weak-touchpoints",
+        "metrics-service GET /journeys/{id}/segments", "metrics-service POST /journeys/{id}/stage-scores"};
     private final LongAdder[] perCall = Stream.generate(LongAdder::new)
             .limit(CALLS.length).toArray(LongAdder[]::new);
 
@@ -277,13 +299,18 @@ public final class GatewayBenchmark {
         return answer;
     }
 
-    private void get(int servicePort, String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + servicePort + path))
-                .header("Authorization", token).build(), HttpResponse.BodyHandlers.ofByteArray());
+    /** A GET, or a POST of {@code body} (JSON) when there is one; answers the parsed answer. */
+    private JsonNode call(int servicePort, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + servicePort + path))
+                .header("Authorization", token);
+        if (body != null) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + ": " + response.statusCode());
         }
-        JSON.readTree(response.body()); // the gateway parses every answer too
+        return JSON.readTree(response.body()); // the gateway parses every answer too
     }
 
 
