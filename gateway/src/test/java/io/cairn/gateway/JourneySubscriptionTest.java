@@ -163,22 +163,32 @@ class JourneySubscriptionTest {
     @Autowired
     io.cairn.gateway.journey.JourneyChangeFeed feed;
 
-    /** Subscribes with this token, collecting the journey name of each change and how the subscription ended. */
-    reactor.core.Disposable collect(String token, List<String> names, List<Throwable> ended) {
-        return client(token).document(SUBSCRIPTION).variable("id", "j1").executeSubscription()
+    /** A subscription's journey names, one per change received, and how it ended (nothing while it is open). */
+    record Collected(List<String> names, List<Throwable> ended, reactor.core.Disposable subscription) {
+    }
+
+    /** Subscribes to j1 with this token, collecting what arrives. */
+    Collected collect(String token) {
+        List<String> names = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Throwable> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+        return new Collected(names, ended, client(token).document(SUBSCRIPTION).variable("id", "j1").executeSubscription()
                 .subscribe(r -> names.add(r.field("journeyChanged.journey.name").toEntity(String.class)), ended::add,
-                        () -> ended.add(new IllegalStateException("completed")));
+                        () -> ended.add(new IllegalStateException("completed"))));
+    }
+
+    /** j1 at version 1, without touchpoints. */
+    static void tripAtVersionOne() {
+        journeyService.reply("GET", "/journeys/j1", 200, journey(1, "Trip", "designer", "2026-11-22T10:00:00Z"));
+        touchpointService.reply("GET", "/touchpoints", 200, "[]");
     }
 
     @Test
     void subscribersOfOneJourneyShareOneWatchThatOutlivesTheFirstToLeave() throws Exception {
-        journeyService.reply("GET", "/journeys/j1", 200, journey(1, "Trip", "designer", "2026-11-22T10:00:00Z"));
-        touchpointService.reply("GET", "/touchpoints", 200, "[]");
-        List<String> first = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<String> second = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<Throwable> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
-        reactor.core.Disposable one = collect(token("viewer"), first, ended);
-        reactor.core.Disposable two = collect(token("designer"), second, ended);
+        tripAtVersionOne();
+        Collected one = collect(token("viewer"));
+        Collected two = collect(token("designer"));
+        List<String> first = one.names();
+        List<String> second = two.names();
         await("both subscriptions to open", () -> feed.subscribers() == 2);
         assertThat(feed.watched()).isEqualTo(1);
         // the watch has read the journey once at least, so the next reply is a change
@@ -193,7 +203,7 @@ class JourneySubscriptionTest {
         assertThat(journeyReads() - before).isBetween(3L, 13L);
 
         // the first leaves; the watch goes on for the second
-        one.dispose();
+        one.subscription().dispose();
         await("the first to leave", () -> feed.subscribers() == 1);
         journeyService.reply("GET", "/journeys/j1", 200, journey(3, "Trip, renamed again", "designer", "2026-11-22T10:06:00Z"));
         await("the next change to reach the second", () -> second.size() == 2);
@@ -201,13 +211,14 @@ class JourneySubscriptionTest {
         assertThat(first).containsExactly("Trip, renamed");
 
         // the last leaves: nobody watches, nothing is read
-        two.dispose();
+        two.subscription().dispose();
         await("the watch to stop", () -> feed.watched() == 0);
         Thread.sleep(200);
         long after = journeyReads();
         Thread.sleep(600);
         assertThat(journeyReads()).isEqualTo(after);
-        assertThat(ended).isEmpty();
+        assertThat(one.ended()).isEmpty();
+        assertThat(two.ended()).isEmpty();
     }
 
     @Autowired
@@ -215,14 +226,12 @@ class JourneySubscriptionTest {
 
     @Test
     void aSubscriptionEndsWhenItsOwnTokenExpiresWhileTheOthersOnItsJourneyGoOn() throws Exception {
-        journeyService.reply("GET", "/journeys/j1", 200, journey(1, "Trip", "designer", "2026-11-22T10:00:00Z"));
-        touchpointService.reply("GET", "/touchpoints", 200, "[]");
-        List<String> lasting = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<String> brief = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<Throwable> lastingEnded = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<Throwable> briefEnded = new java.util.concurrent.CopyOnWriteArrayList<>();
-        reactor.core.Disposable staying = collect(token("designer"), lasting, lastingEnded);
-        collect(issuer.mint("viewer", List.of("viewer"), Duration.ofSeconds(3)), brief, briefEnded);
+        tripAtVersionOne();
+        Collected staying = collect(token("designer"));
+        Collected leaving = collect(issuer.mint("viewer", List.of("viewer"), Duration.ofSeconds(3)));
+        List<String> lasting = staying.names();
+        List<String> brief = leaving.names();
+        List<Throwable> briefEnded = leaving.ended();
 
         await("the short-lived token to expire", () -> !briefEnded.isEmpty());
         assertThat(briefEnded.get(0)).isInstanceOfSatisfying(org.springframework.graphql.client.SubscriptionErrorException.class, e -> {
@@ -233,15 +242,14 @@ class JourneySubscriptionTest {
         journeyService.reply("GET", "/journeys/j1", 200, journey(2, "Trip, renamed", "designer", "2026-11-22T10:05:00Z"));
         await("the change to reach the one whose token is valid", () -> lasting.size() == 1);
         assertThat(brief).isEmpty();
-        assertThat(lastingEnded).isEmpty();
-        staying.dispose();
+        assertThat(staying.ended()).isEmpty();
+        staying.subscription().dispose();
         await("the watch to stop", () -> feed.watched() == 0);
     }
 
     @Test
     void aDeletedJourneyEndsItsSubscriptionsWithALastChange() throws Exception {
-        journeyService.reply("GET", "/journeys/j1", 200, journey(1, "Trip", "designer", "2026-11-22T10:00:00Z"));
-        touchpointService.reply("GET", "/touchpoints", 200, "[]");
+        tripAtVersionOne();
         List<ClientGraphQlResponse> received = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<Throwable> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
         client(token("viewer")).document(SUBSCRIPTION).variable("id", "j1").executeSubscription()

@@ -47,12 +47,9 @@ class AnalysisApiTest {
         return journey + "-" + name;
     }
 
-    @BeforeEach
-    void setUp() {
-        http = ServiceHttp.localhost(port);
-        journey = "j-" + UUID.randomUUID();
-        touchpointService.reset();
-        touchpointService.reply("GET", "/touchpoints", 200, ServiceHttp.JSON.writeValueAsString(List.of(
+    /** The journey's touchpoints as touchpoint-service answers them. */
+    List<Map<String, Object>> touchpoints() {
+        return List.of(
                 Map.of("id", tp("wifi"), "name", "Wifi", "stageId", "fly", "ownerTeam", "digital",
                         "targets", Map.of("CSAT", 80.0), "importanceDerived", true),
                 Map.of("id", tp("food"), "name", "Food", "stageId", "fly", "ownerTeam", "catering",
@@ -61,7 +58,15 @@ class AnalysisApiTest {
                         "targets", Map.of("CSAT", 70.0), "importance", 6, "importanceDerived", false),
                 Map.of("id", tp("lounge"), "name", "Lounge", "stageId", "airport", "importanceDerived", false),
                 // answered (CES) but without a target, and in no stage
-                Map.of("id", tp("shop"), "name", "Shop", "importanceDerived", false))));
+                Map.of("id", tp("shop"), "name", "Shop", "importanceDerived", false));
+    }
+
+    @BeforeEach
+    void setUp() {
+        http = ServiceHttp.localhost(port);
+        journey = "j-" + UUID.randomUUID();
+        touchpointService.reset();
+        touchpointService.reply("GET", "/touchpoints", 200, ServiceHttp.JSON.writeValueAsString(touchpoints()));
         // 200 respondents: wifi decides the outcome, food is unrelated and well rated, gate has 10 answers
         Random random = new Random(7);
         StringBuilder lines = new StringBuilder();
@@ -136,15 +141,7 @@ class AnalysisApiTest {
 
     @Test
     void withTheJourneysTouchpointsSentAlongTheAnalysesAreTheSameWithoutAskingTouchpointService() {
-        List<Map<String, Object>> sent = List.of(
-                Map.of("id", tp("wifi"), "name", "Wifi", "stageId", "fly", "ownerTeam", "digital",
-                        "targets", Map.of("CSAT", 80.0), "importanceDerived", true),
-                Map.of("id", tp("food"), "name", "Food", "stageId", "fly", "ownerTeam", "catering",
-                        "targets", Map.of("CSAT", 50.0), "importance", 4, "importanceDerived", false),
-                Map.of("id", tp("gate"), "name", "Gate", "stageId", "airport", "ownerTeam", "ops",
-                        "targets", Map.of("CSAT", 70.0), "importance", 6, "importanceDerived", false),
-                Map.of("id", tp("lounge"), "name", "Lounge", "stageId", "airport", "importanceDerived", false),
-                Map.of("id", tp("shop"), "name", "Shop", "importanceDerived", false));
+        List<Map<String, Object>> sent = touchpoints();
         for (String analysis : List.of("weak-touchpoints", "stage-scores")) {
             String path = "/journeys/" + journey + "/" + analysis + "?" + window() + "&segment.class=business";
             JsonNode asked = http.get(path, bearer("viewer")).json();
