@@ -154,6 +154,39 @@ class JourneyMapGraphQlTest {
     }
 
     @Test
+    void eachTouchpointsWeaknessesAndKeyDriversTakeOneMetricsCallPerMapAndLandOnTheirTouchpoint() throws Exception {
+        journeyService.reply("GET", "/journeys/big", 200, json(journey("big", 12)));
+        touchpointService.reply("GET", "/touchpoints", 200, json(touchpoints(List.of("big"), 12, 10)));
+        metricsService.reply("POST", "/journeys/big/weak-touchpoints", 200, json(List.of(Map.ofEntries(
+                Map.entry("touchpointId", "big-t3-9"), Map.entry("metric", "CSAT"), Map.entry("status", "WEAK"),
+                Map.entry("severity", 12.5), Map.entry("reason", "CSAT 62.0% is below the target 80.0%"), Map.entry("target", 80.0),
+                Map.entry("gap", -18.0), Map.entry("importanceDerived", true), Map.entry("belowWithConfidence", true),
+                Map.entry("score", Map.of("formula", "CSAT", "value", 62.0, "margin", 4.1, "n", 400))))));
+        metricsService.reply("GET", "/journeys/big/key-drivers", 200, json(List.of(Map.of("touchpointId", "big-t3-9",
+                "metric", "CSAT", "importance", 0.61, "pairs", 380, "quadrant", "FIX_FIRST",
+                "score", Map.of("formula", "CSAT", "value", 62.0, "n", 400)))));
+
+        graphQl.documentName("touchpointFindings").variable("id", "big").execute().errors().verify()
+                .path("journey.stages[3].touchpoints[9].weaknesses[0].gap").entity(Double.class).isEqualTo(-18.0)
+                .path("journey.stages[3].touchpoints[9].keyDrivers[0].quadrant").entity(String.class).isEqualTo("FIX_FIRST")
+                .path("journey.stages[3].touchpoints[8].weaknesses").entityList(Object.class).hasSize(0)
+                .path("journey.stages[0].touchpoints[0].keyDrivers").entityList(Object.class).hasSize(0);
+
+        List<String> calls = metricsService.requests().stream().map(r -> r.method() + " " + r.uri()).toList();
+        assertThat(calls).hasSize(2);
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("POST /journeys/big/weak-touchpoints").contains("days=30", "minN=5"))
+                .anySatisfy(c -> assertThat(c).startsWith("GET /journeys/big/key-drivers").contains("days=30", "minPairs=30"));
+        assertThat(touchpointService.requests()).hasSize(1);
+
+        // a minimum out of range is refused before any call
+        metricsService.reset();
+        graphQl.document("{ journey(id: \"big\") { stages { touchpoints { weaknesses(minN: 0) { metric } } } } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).hasSize(120).allSatisfy(e ->
+                        assertThat(e.getMessage()).isEqualTo("minN must be between 1 and 100000")));
+        assertThat(metricsService.requests()).isEmpty();
+    }
+
+    @Test
     void theTouchpointsOfAMapAreAskedForWhileTheJourneyIsStillOnItsWay() {
         // each service takes 500 ms (under the read timeout): one after the other the map would take at least 1 s
         journeyService.replyAfter(500, "GET", "/journeys/slow", 200, json(journey("slow", 2)));

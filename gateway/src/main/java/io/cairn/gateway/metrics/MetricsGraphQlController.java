@@ -32,6 +32,8 @@ class MetricsGraphQlController {
     static final String LOADER = "measurementsByTouchpoint";
     static final String STAGE_LOADER = "measurementsByStage";
     static final String TREND_LOADER = "trendByTouchpoint";
+    static final String WEAKNESS_LOADER = "weaknessesByTouchpoint";
+    static final String DRIVER_LOADER = "keyDriversByTouchpoint";
 
     private final MetricsClient metrics;
 
@@ -52,6 +54,23 @@ class MetricsGraphQlController {
             return read == null ? metrics.journeyAnalysis(parts[2], "stage-scores", days, null, segment)
                     : Mono.fromFuture(read).flatMap(touchpoints ->
                             metrics.journeyAnalysis(parts[2], "stage-scores", days, null, segment, touchpoints));
+        });
+        // "<days>|<minN>|<journey id>|<segment filter>|<touchpoint id>": one call per journey, window, minimum and filter
+        registerGrouped(loaders, WEAKNESS_LOADER, "touchpointId", (journeyWindow, ids, env) -> {
+            String[] parts = journeyWindow.split("\\|", 4);
+            int days = Integer.parseInt(parts[0]);
+            int minN = Integer.parseInt(parts[1]);
+            Map<String, String> segment = SegmentFilter.parse(parts[3]);
+            CompletableFuture<List<Touchpoint>> read = TouchpointGraphQlController.readFor(env.getContext(), parts[2]);
+            return read == null ? metrics.journeyAnalysis(parts[2], "weak-touchpoints", days, minN, segment)
+                    : Mono.fromFuture(read).flatMap(touchpoints ->
+                            metrics.journeyAnalysis(parts[2], "weak-touchpoints", days, minN, segment, touchpoints));
+        });
+        // "<days>|<minPairs>|<journey id>|<segment filter>|<touchpoint id>": one call per journey, window, minimum and filter
+        registerGrouped(loaders, DRIVER_LOADER, "touchpointId", (journeyWindow, ids, env) -> {
+            String[] parts = journeyWindow.split("\\|", 4);
+            return metrics.journeyAnalysis(parts[2], "key-drivers", Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                    SegmentFilter.parse(parts[3]));
         });
         // "<days>|<interval>|<touchpoint id>": one call per window and interval
         registerGrouped(loaders, TREND_LOADER, "touchpointId", (window, ids, env) -> {
@@ -171,8 +190,27 @@ class MetricsGraphQlController {
                 + "|" + env.<StageNode>getSource().id());
         var trend = queued(TREND_LOADER, env -> window(env.getArgument("days")) + "|"
                 + java.util.Objects.requireNonNullElse(env.<String>getArgument("interval"), "WEEK") + "|" + env.<Touchpoint>getSource().id());
-        return wiring -> wiring.type("Touchpoint", type -> type.dataFetcher("measurements", measurements).dataFetcher("trend", trend))
+        var weaknesses = queued(WEAKNESS_LOADER, env -> journeyAnalysisKey(env, "minN", 1));
+        var keyDrivers = queued(DRIVER_LOADER, env -> journeyAnalysisKey(env, "minPairs", 3));
+        return wiring -> wiring.type("Touchpoint", type -> type.dataFetcher("measurements", measurements).dataFetcher("trend", trend)
+                        .dataFetcher("weaknesses", weaknesses).dataFetcher("keyDrivers", keyDrivers))
                 .type("Stage", type -> type.dataFetcher("measurements", stageMeasurements));
+    }
+
+    /**
+     * {@code <days>|<minimum>|<journey id>|<segment filter>|<touchpoint id>} of a touchpoint's analysis field: the
+     * touchpoints of one journey share one call for the same arguments.
+     */
+    private static String journeyAnalysisKey(graphql.schema.DataFetchingEnvironment env, String minimumArgument, int lowest) {
+        Integer given = env.getArgument(minimumArgument);
+        int minimum = given == null ? 30 : given;
+        if (minimum < lowest || minimum > 100_000) {
+            throw new IllegalArgumentException(minimumArgument + " must be between " + lowest + " and 100000");
+        }
+        Touchpoint touchpoint = env.getSource();
+        List<Map<String, String>> segment = env.getArgument("segment");
+        return window(env.getArgument("days")) + "|" + minimum + "|" + touchpoint.journeyId() + "|"
+                + SegmentFilter.key(SegmentFilter.of(segment)) + "|" + touchpoint.id();
     }
 
     /** A data fetcher that only queues its key with the request's loader {@code loader} (the loader makes the call). */
