@@ -48,23 +48,13 @@ class MetricsGraphQlController {
         // journey's touchpoints where the map has read them (see TouchpointGraphQlController.readFor)
         registerGrouped(loaders, STAGE_LOADER, "stageId", (journeyWindow, stageIds, env) -> {
             String[] parts = journeyWindow.split("\\|", 3);
-            int days = Integer.parseInt(parts[0]);
-            Map<String, String> segment = SegmentFilter.parse(parts[1]);
-            CompletableFuture<List<Touchpoint>> read = TouchpointGraphQlController.readFor(env.getContext(), parts[2]);
-            return read == null ? metrics.journeyAnalysis(parts[2], "stage-scores", days, null, segment)
-                    : Mono.fromFuture(read).flatMap(touchpoints ->
-                            metrics.journeyAnalysis(parts[2], "stage-scores", days, null, segment, touchpoints));
+            return overTouchpointsRead(env, parts[2], "stage-scores", Integer.parseInt(parts[0]), null, SegmentFilter.parse(parts[1]));
         });
         // "<days>|<minN>|<journey id>|<segment filter>|<touchpoint id>": one call per journey, window, minimum and filter
         registerGrouped(loaders, WEAKNESS_LOADER, "touchpointId", (journeyWindow, ids, env) -> {
             String[] parts = journeyWindow.split("\\|", 4);
-            int days = Integer.parseInt(parts[0]);
-            int minN = Integer.parseInt(parts[1]);
-            Map<String, String> segment = SegmentFilter.parse(parts[3]);
-            CompletableFuture<List<Touchpoint>> read = TouchpointGraphQlController.readFor(env.getContext(), parts[2]);
-            return read == null ? metrics.journeyAnalysis(parts[2], "weak-touchpoints", days, minN, segment)
-                    : Mono.fromFuture(read).flatMap(touchpoints ->
-                            metrics.journeyAnalysis(parts[2], "weak-touchpoints", days, minN, segment, touchpoints));
+            return overTouchpointsRead(env, parts[2], "weak-touchpoints", Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                    SegmentFilter.parse(parts[3]));
         });
         // "<days>|<minPairs>|<journey id>|<segment filter>|<touchpoint id>": one call per journey, window, minimum and filter
         registerGrouped(loaders, DRIVER_LOADER, "touchpointId", (journeyWindow, ids, env) -> {
@@ -83,6 +73,18 @@ class MetricsGraphQlController {
      * A loader whose keys are {@code <group>|<id>}: one call per group, whose answers are shared out by the
      * field {@code idField} (an id without answers gets an empty list).
      */
+    /**
+     * A journey analysis from a loader: over the touchpoints the request has read for the journey where it has (see
+     * {@link TouchpointGraphQlController#readFor}), so metrics-service need not ask touchpoint-service; else plain.
+     */
+    private Mono<List<Map<String, Object>>> overTouchpointsRead(BatchLoaderEnvironment env, String journeyId, String analysis,
+            int days, Integer minimum, Map<String, String> segment) {
+        CompletableFuture<List<Touchpoint>> read = TouchpointGraphQlController.readFor(env.getContext(), journeyId);
+        return read == null ? metrics.journeyAnalysis(journeyId, analysis, days, minimum, segment)
+                : Mono.fromFuture(read).flatMap(touchpoints ->
+                        metrics.journeyAnalysis(journeyId, analysis, days, minimum, segment, touchpoints));
+    }
+
     /** One downstream call of a grouped loader: its group, the ids asked for in it, and the loader's environment. */
     private interface GroupCall {
         Mono<List<Map<String, Object>>> apply(String group, List<String> ids, BatchLoaderEnvironment env);

@@ -69,43 +69,10 @@ public class CsvImporter {
     public ImportJob start(Path file, ImportMapping requested, boolean dryRun, String actor) {
         ImportMapping mapping;
         try {
-            mapping = requested.checked();
-        } catch (ApiException e) {
+            mapping = refusedBeforeAnyRow(file, requested);
+        } catch (RuntimeException e) {
             delete(file);
             throw e;
-        }
-        List<String> header = header(file, mapping);
-        List<String> missing = new ArrayList<>();
-        requireColumn(header, mapping.idColumn(), missing);
-        if (mapping.timestampColumn() != null) {
-            requireColumn(header, mapping.timestampColumn(), missing);
-        }
-        if (mapping.segmentColumns() != null) {
-            mapping.segmentColumns().keySet().forEach(c -> requireColumn(header, c, missing));
-        }
-        if (mapping.outcome() != null) {
-            requireColumn(header, mapping.outcome().column(), missing);
-        }
-        mapping.items().forEach(item -> requireColumn(header, item.column(), missing));
-        if (!missing.isEmpty()) {
-            delete(file);
-            throw ApiException.badRequest(Refusal.of("import.columnsMissing",
-                    "The file has no column {0}; its columns are {1}",
-                    String.join(", ", missing), String.valueOf(header)));
-        }
-        // checked here, with the importer's token: every row answers the touchpoints the mapping names
-        Set<String> unknown;
-        try {
-            unknown = touchpoints.unknown(mapping.journeyId(), mapping.items().stream().map(i -> i.touchpointId().trim()).toList());
-        } catch (ApiException e) {
-            delete(file);
-            throw e;
-        }
-        if (!unknown.isEmpty()) {
-            delete(file);
-            throw ApiException.badRequest(Refusal.of("import.unknownTouchpoints",
-                    "Journey {0} has no touchpoint {1}: the mapping''s items must name touchpoints of the journey",
-                    mapping.journeyId(), String.join(", ", unknown)));
         }
         long total = countRows(file, mapping);
         ImportJob job = new ImportJob(UUID.randomUUID().toString(), mapping.journeyId(), dryRun, ImportJob.Status.RUNNING,
@@ -283,12 +250,45 @@ public class CsvImporter {
                 .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
     }
 
+    /**
+     * The mapping checked against itself, the file's header and the journey's touchpoints (asked with the importer's
+     * token: every row answers the touchpoints the mapping names); a refusal before any row is read.
+     */
+    private ImportMapping refusedBeforeAnyRow(Path file, ImportMapping requested) {
+        ImportMapping mapping = requested.checked();
+        List<String> header = header(file, mapping);
+        List<String> missing = new ArrayList<>();
+        requireColumn(header, mapping.idColumn(), missing);
+        if (mapping.timestampColumn() != null) {
+            requireColumn(header, mapping.timestampColumn(), missing);
+        }
+        if (mapping.segmentColumns() != null) {
+            mapping.segmentColumns().keySet().forEach(c -> requireColumn(header, c, missing));
+        }
+        if (mapping.outcome() != null) {
+            requireColumn(header, mapping.outcome().column(), missing);
+        }
+        mapping.items().forEach(item -> requireColumn(header, item.column(), missing));
+        if (!missing.isEmpty()) {
+            throw ApiException.badRequest(Refusal.of("import.columnsMissing",
+                    "The file has no column {0}; its columns are {1}",
+                    String.join(", ", missing), String.valueOf(header)));
+        }
+        Set<String> unknown = touchpoints.unknown(mapping.journeyId(),
+                mapping.items().stream().map(i -> i.touchpointId().trim()).toList());
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest(Refusal.of("import.unknownTouchpoints",
+                    "Journey {0} has no touchpoint {1}: the mapping''s items must name touchpoints of the journey",
+                    mapping.journeyId(), String.join(", ", unknown)));
+        }
+        return mapping;
+    }
+
     private static List<String> header(Path file, ImportMapping mapping) {
         try (Reader reader = open(file);
                 CSVParser parser = format(mapping).parse(reader)) {
             return parser.getHeaderNames();
         } catch (IOException | RuntimeException e) {
-            delete(file);
             throw ApiException.badRequest(Refusal.of("import.notCsv",
                     "The file is not a CSV with a header row: {0}", e.getMessage()));
         }

@@ -74,11 +74,10 @@ public class IngestionService {
 
     /** Refuses a submission that answers a touchpoint its journey does not have (400, nothing stored). */
     private void requireKnownTouchpoints(Submission submission) {
-        Set<String> unknown = touchpoints.unknown(submission.journeyId(),
-                submission.answers().stream().map(Submission.Answer::touchpointId).toList());
+        List<String> answered = submission.answers().stream().map(Submission.Answer::touchpointId).toList();
+        Set<String> unknown = touchpoints.unknown(submission.journeyId(), answered);
         if (!unknown.isEmpty()) {
-            String first = unknown.iterator().next();
-            int index = submission.answers().stream().map(Submission.Answer::touchpointId).toList().indexOf(first);
+            int index = answered.indexOf(unknown.iterator().next());
             throw ApiException.badRequest(Refusal.of("submission.unknownTouchpoint",
                     "Submission {0}, items[{1}]: journey {2} has no touchpoint {3}",
                     submission.id().substring(submission.journeyId().length() + 1), String.valueOf(index),
