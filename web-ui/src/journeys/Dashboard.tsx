@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import openCasesDocument from '../graphql/openCases.graphql?raw';
-import { graphqlRequest, UnauthorizedError } from '../graphql/client';
+import { graphqlPartial, graphqlRequest, UnauthorizedError } from '../graphql/client';
 import { useNumberFormats } from '../i18n/formats';
 import type { Journey, Metric } from '../graphql/types';
 import { errorMessage } from './errors';
@@ -34,8 +34,9 @@ export function Dashboard({ journeys }: { journeys: Journey[] }) {
     if (shown.length === 0) { setWeak([]); return; }
     let current = true;
     const { document, variables } = dashboardQuery(shown.map((j) => j.id));
-    graphqlRequest<DashboardQuery, DashboardQueryVariables>(document, variables)
-      .then((result) => {
+    // partial: a journey whose findings metrics-service cannot give leaves the others on the dashboard
+    graphqlPartial<DashboardQuery, DashboardQueryVariables>(document, variables)
+      .then(({ data: result }) => {
         if (!current) return;
         const rows: WeakRow[] = [];
         const points: DriverPoint[] = [];

@@ -175,4 +175,26 @@ describe('journeys page', () => {
     expect(within(teams).queryByText('fleet')).toBeNull();
     expect(await screen.findByRole('img', { name: '1 touchpoint by importance and performance' })).toBeInTheDocument();
   });
+  it('keeps the other journeys on the home page when one journey\u2019s findings are unavailable', async () => {
+    signedInAs('viewer');
+    serve((_url, init) => {
+      const { query } = JSON.parse(String(init.body));
+      if (query.includes('query Journeys')) return json(page([journey('j1', 'Airline trip'), journey('j2', 'Store visit')]));
+      if (query.includes('query OpenCases')) return json({ data: { open: [], acknowledged: [] } });
+      return json({
+        data: {
+          w0: [{ touchpointId: 't1', name: 'Wifi', metric: 'CSAT', status: 'WEAK', severity: 12, target: 80, gap: -38, importance: 9,
+            score: { value: 42, margin: 3.8, n: 650 } }],
+          k0: [], w1: null, k1: null,
+        },
+        errors: [{ message: 'The metrics-service did not answer in time', path: ['w1'], extensions: { code: 'SERVICE_UNAVAILABLE', service: 'metrics-service' } },
+          { message: 'The metrics-service did not answer in time', path: ['k1'], extensions: { code: 'SERVICE_UNAVAILABLE', service: 'metrics-service' } }],
+      });
+    });
+    renderApp('/');
+
+    const weakest = await screen.findByTestId('weakest');
+    await within(weakest).findByText('Wifi');
+    expect(within(weakest).getAllByRole('listitem')).toHaveLength(1);
+  });
 });

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -84,10 +83,9 @@ public class JourneyChangeFeed {
                     });
                     // a subscriber that does not keep up loses its oldest changes, never holds up the others
                     return watch.changes.onBackpressureBuffer(MAX_BEHIND, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST)
-                            .takeUntilOther(subscriber.expiry())
-                            .concatWith(Mono.defer(() -> subscriber.expired.get()
-                                    ? Mono.error(new CredentialsExpiredException("The token has expired; subscribe again with a new one"))
-                                    : Mono.empty()))
+                            .mergeWith(subscriber.expiry())
+                            // the last change of a deleted journey ends it (the expiry alone would not)
+                            .takeUntil(change -> change.journey() == null)
                             .doFinally(signal -> {
                                 watch.subscribers.remove(subscriber);
                                 watches.computeIfPresent(journeyId,
@@ -111,7 +109,6 @@ public class JourneyChangeFeed {
 
         private final Authentication authentication;
         private final Instant expiresAt;
-        private final AtomicBoolean expired = new AtomicBoolean();
 
         Subscriber(Authentication authentication) {
             this.authentication = authentication;
@@ -119,13 +116,14 @@ public class JourneyChangeFeed {
                     && token.getToken().getExpiresAt() != null ? token.getToken().getExpiresAt() : Instant.MAX;
         }
 
-        /** Signals once the token has expired (never for a token without an expiry). */
-        Mono<Long> expiry() {
+        /** Nothing until the token expires, then the error that ends this subscription (never for a token without expiry). */
+        Mono<JourneyChange> expiry() {
             if (expiresAt.equals(Instant.MAX)) {
                 return Mono.never();
             }
             Duration left = Duration.between(Instant.now(), expiresAt);
-            return Mono.delay(left.isNegative() ? Duration.ZERO : left).doOnNext(tick -> expired.set(true));
+            return Mono.delay(left.isNegative() ? Duration.ZERO : left).then(Mono.error(
+                    new CredentialsExpiredException("The token has expired; subscribe again with a new one")));
         }
     }
 

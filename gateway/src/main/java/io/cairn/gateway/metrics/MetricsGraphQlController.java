@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import graphql.GraphQLContext;
 import graphql.TrivialDataFetcher;
 import org.dataloader.BatchLoaderEnvironment;
-import org.dataloader.DataLoader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -48,12 +47,12 @@ class MetricsGraphQlController {
         // journey's touchpoints where the map has read them (see TouchpointGraphQlController.readFor)
         registerGrouped(loaders, STAGE_LOADER, "stageId", (journeyWindow, stageIds, env) -> {
             String[] parts = journeyWindow.split("\\|", 3);
-            return overTouchpointsRead(env, parts[2], "stage-scores", Integer.parseInt(parts[0]), null, SegmentFilter.parse(parts[1]));
+            return overTouchpointsRead(env.getContext(), parts[2], "stage-scores", Integer.parseInt(parts[0]), null, SegmentFilter.parse(parts[1]));
         });
         // "<days>|<minN>|<journey id>|<segment filter>|<touchpoint id>": one call per journey, window, minimum and filter
         registerGrouped(loaders, WEAKNESS_LOADER, "touchpointId", (journeyWindow, ids, env) -> {
             String[] parts = journeyWindow.split("\\|", 4);
-            return overTouchpointsRead(env, parts[2], "weak-touchpoints", Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+            return overTouchpointsRead(env.getContext(), parts[2], "weak-touchpoints", Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
                     SegmentFilter.parse(parts[3]));
         });
         // "<days>|<minPairs>|<journey id>|<segment filter>|<touchpoint id>": one call per journey, window, minimum and filter
@@ -70,16 +69,13 @@ class MetricsGraphQlController {
     }
 
     /**
-     * A loader whose keys are {@code <group>|<id>}: one call per group, whose answers are shared out by the
-     * field {@code idField} (an id without answers gets an empty list).
+     * A journey analysis over the touchpoints the request has read for the journey where it has (a map: see
+     * {@link TouchpointGraphQlController#readFor}; {@code context} is the request's), so metrics-service need not ask
+     * touchpoint-service; else plain.
      */
-    /**
-     * A journey analysis from a loader: over the touchpoints the request has read for the journey where it has (see
-     * {@link TouchpointGraphQlController#readFor}), so metrics-service need not ask touchpoint-service; else plain.
-     */
-    private Mono<List<Map<String, Object>>> overTouchpointsRead(BatchLoaderEnvironment env, String journeyId, String analysis,
+    private Mono<List<Map<String, Object>>> overTouchpointsRead(Object context, String journeyId, String analysis,
             int days, Integer minimum, Map<String, String> segment) {
-        CompletableFuture<List<Touchpoint>> read = TouchpointGraphQlController.readFor(env.getContext(), journeyId);
+        CompletableFuture<List<Touchpoint>> read = TouchpointGraphQlController.readFor(context, journeyId);
         return read == null ? metrics.journeyAnalysis(journeyId, analysis, days, minimum, segment)
                 : Mono.fromFuture(read).flatMap(touchpoints ->
                         metrics.journeyAnalysis(journeyId, analysis, days, minimum, segment, touchpoints));
@@ -90,6 +86,10 @@ class MetricsGraphQlController {
         Mono<List<Map<String, Object>>> apply(String group, List<String> ids, BatchLoaderEnvironment env);
     }
 
+    /**
+     * A loader whose keys are {@code <group>|<id>}: one call per group, whose answers are shared out by the
+     * field {@code idField} (an id without answers gets an empty list).
+     */
     private static void registerGrouped(BatchLoaderRegistry loaders, String name, String idField, GroupCall call) {
         loaders.<String, List<Map<String, Object>>>forName(name).registerMappedBatchLoader((keys, env) -> {
             Map<String, List<String>> byGroup = new HashMap<>();
@@ -136,14 +136,8 @@ class MetricsGraphQlController {
     @QueryMapping
     @PreAuthorize("hasRole('VIEWER')")
     Mono<List<Map<String, Object>>> weakTouchpoints(@Argument String journeyId, @Argument Integer days, @Argument Integer minN,
-            @Argument List<Map<String, String>> segment, DataLoader<String, List<Touchpoint>> touchpointsByJourney,
-            GraphQLContext context) {
-        int window = window(days);
-        Map<String, String> filter = SegmentFilter.of(segment);
-        // the journey's touchpoints from the request's loader: a map asks for them anyway, so metrics-service is handed
-        // them rather than asking touchpoint-service a second time
-        return Mono.fromFuture(TouchpointGraphQlController.read(touchpointsByJourney, context, journeyId)).flatMap(touchpoints ->
-                metrics.journeyAnalysis(journeyId, "weak-touchpoints", window, minN, filter, touchpoints));
+            @Argument List<Map<String, String>> segment, GraphQLContext context) {
+        return overTouchpointsRead(context, journeyId, "weak-touchpoints", window(days), minN, SegmentFilter.of(segment));
     }
 
     @QueryMapping
