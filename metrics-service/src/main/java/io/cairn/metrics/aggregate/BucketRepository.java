@@ -282,6 +282,20 @@ public class BucketRepository {
         return totals;
     }
 
+    /**
+     * Several touchpoints' answers as one, per metric (a stage, any set): their distributions added up, so that the
+     * same formulas and margins apply ({@code n} then counts answers, not respondents).
+     */
+    public static Map<Metric, Distribution> pooled(Collection<Map<Metric, Totals>> touchpoints) {
+        Map<Metric, Distribution> pooled = new java.util.EnumMap<>(Metric.class);
+        touchpoints.forEach(byMetric -> byMetric.forEach((metric, t) -> {
+            if (t.distribution().n() > 0) {
+                pooled.merge(metric, t.distribution(), Distribution::plus);
+            }
+        }));
+        return pooled;
+    }
+
     /** The summed answers of every touchpoint of a journey over the window (see {@link #totals}). */
     public Map<String, Map<Metric, Totals>> totalsOfJourney(String journeyId, String fromDay, String toDay,
             Map<String, String> segmentFilter) {

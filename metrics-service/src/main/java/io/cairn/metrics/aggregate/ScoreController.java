@@ -70,9 +70,8 @@ public class ScoreController {
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) Integer days, @RequestParam Map<String, String> params) {
         Window window = Window.of(from, to, days, clock);
-        Map<Metric, Distribution> pooled = new java.util.EnumMap<>(Metric.class);
-        buckets.totals(touchpointId, window.from().toString(), window.to().toString(), Segments.filter(params))
-                .forEach((id, byMetric) -> byMetric.forEach((metric, t) -> pooled.merge(metric, t.distribution(), Distribution::plus)));
+        Map<Metric, Distribution> pooled = BucketRepository.pooled(buckets.totals(touchpointId, window.from().toString(),
+                window.to().toString(), Segments.filter(params)).values());
         List<TouchpointScore> result = new ArrayList<>();
         pooled.forEach((metric, d) -> result.add(TouchpointScore.of(null, metric, window.from().toString(), window.to().toString(), d)));
         return result;

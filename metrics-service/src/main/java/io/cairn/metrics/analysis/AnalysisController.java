@@ -1,7 +1,6 @@
 package io.cairn.metrics.analysis;
 
 import io.cairn.metrics.aggregate.BucketRepository;
-import io.cairn.metrics.score.Distribution;
 import io.cairn.metrics.score.Metric;
 import io.cairn.metrics.score.Score;
 import io.cairn.metrics.score.Scores;
@@ -93,23 +92,18 @@ public class AnalysisController {
     private List<StageScore> stageScores(String journeyId, List<TouchpointInfo> infos, Window window, Map<String, String> params) {
         Map<String, Map<Metric, BucketRepository.Totals>> totals = buckets.totalsOfJourney(journeyId,
                 window.from().toString(), window.to().toString(), Segments.filter(params));
-        Map<String, Map<Metric, Distribution>> pooled = new java.util.LinkedHashMap<>();
-        Map<String, Map<Metric, Integer>> answered = new java.util.HashMap<>();
+        Map<String, List<Map<Metric, BucketRepository.Totals>>> byStage = new java.util.LinkedHashMap<>();
         for (TouchpointInfo touchpoint : infos) {
-            totals.getOrDefault(touchpoint.id(), Map.of()).forEach((metric, t) -> {
-                if (t.distribution().n() == 0 || touchpoint.stageId() == null) {
-                    return;
-                }
-                pooled.computeIfAbsent(touchpoint.stageId(), id -> new java.util.EnumMap<>(Metric.class))
-                        .merge(metric, t.distribution(), Distribution::plus);
-                answered.computeIfAbsent(touchpoint.stageId(), id -> new java.util.EnumMap<>(Metric.class))
-                        .merge(metric, 1, Integer::sum);
-            });
+            if (touchpoint.stageId() != null && totals.containsKey(touchpoint.id())) {
+                byStage.computeIfAbsent(touchpoint.stageId(), id -> new ArrayList<>()).add(totals.get(touchpoint.id()));
+            }
         }
         List<StageScore> result = new ArrayList<>();
-        pooled.forEach((stageId, byMetric) -> byMetric.forEach((metric, d) -> result.add(new StageScore(stageId,
-                answered.get(stageId).get(metric), metric, window.from().toString(), window.to().toString(), d.n(),
-                Scores.headline(d), Scores.secondary(d), d.counts()))));
+        byStage.forEach((stageId, members) -> BucketRepository.pooled(members).forEach((metric, d) -> {
+            int answered = (int) members.stream().filter(m -> m.containsKey(metric) && m.get(metric).distribution().n() > 0).count();
+            result.add(new StageScore(stageId, answered, metric, window.from().toString(), window.to().toString(), d.n(),
+                    Scores.headline(d), Scores.secondary(d), d.counts()));
+        }));
         return result;
     }
 

@@ -90,13 +90,7 @@ public class IngestionService {
      * line stands alone: a bad line is refused with its reason and stores nothing; the others count.
      */
     public IngestResult ingestLines(InputStream body) {
-        long received = 0;
-        long accepted = 0;
-        long duplicates = 0;
-        List<IngestResult.Rejection> rejections = new ArrayList<>();
-        long rejected = 0;
-        List<Submission> batch = new ArrayList<>(BATCH);
-        Set<String> batchIds = new HashSet<>();
+        Tally tally = new Tally();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             long lineNumber = 0;
             String line;
@@ -105,7 +99,7 @@ public class IngestionService {
                 if (line.isBlank()) {
                     continue;
                 }
-                received++;
+                tally.received++;
                 String id = null;
                 try {
                     if (line.length() > MAX_LINE) {
@@ -122,44 +116,67 @@ public class IngestionService {
                     }
                     Submission submission = SubmissionRules.normalise(request, clock);
                     requireKnownTouchpoints(submission);
-                    if (!batchIds.add(submission.id())) {
-                        duplicates++;
-                        continue;
-                    }
-                    batch.add(submission);
+                    tally.add(submission);
+                } catch (JourneyTouchpoints.LookupFailed failed) {
+                    // the lines before this one are all taken, so that the client can tell what happened
+                    tally.flush();
+                    throw stoppedAt(lineNumber, tally.result(tally.received - 1), failed);
                 } catch (ApiException | JacksonException | IllegalArgumentException e) {
-                    if (e instanceof JourneyTouchpoints.LookupFailed failed) {
-                        // the lines before this one are all taken, so that the client can tell what happened
-                        if (!batch.isEmpty()) {
-                            int stored = store(batch).size();
-                            accepted += stored;
-                            duplicates += batch.size() - stored;
-                        }
-                        throw stoppedAt(lineNumber, new IngestResult(received - 1, accepted, duplicates, rejected, rejections), failed);
-                    }
-                    rejected++;
-                    if (rejections.size() < MAX_REJECTIONS_LISTED) {
-                        rejections.add(new IngestResult.Rejection(lineNumber, id, reason(e)));
-                    }
+                    tally.reject(lineNumber, id, reason(e));
                 }
-                if (batch.size() == BATCH) {
-                    int stored = store(batch).size();
-                    accepted += stored;
-                    duplicates += batch.size() - stored;
-                    batch.clear();
-                    batchIds.clear();
+                if (tally.batch.size() == BATCH) {
+                    tally.flush();
                 }
             }
         } catch (IOException e) {
             throw ApiException.badRequest(Refusal.of("ingest.bodyUnreadable",
                     "The request body could not be read: {0}", e.getMessage()));
         }
-        if (!batch.isEmpty()) {
+        tally.flush();
+        return tally.result(tally.received);
+    }
+
+    /** What a stream did so far, and the batch it has not stored yet. */
+    private final class Tally {
+
+        long received;
+        long accepted;
+        long duplicates;
+        long rejected;
+        final List<IngestResult.Rejection> rejections = new ArrayList<>();
+        final List<Submission> batch = new ArrayList<>(BATCH);
+        final Set<String> batchIds = new HashSet<>();
+
+        void add(Submission submission) {
+            if (batchIds.add(submission.id())) {
+                batch.add(submission);
+            } else {
+                duplicates++;
+            }
+        }
+
+        void reject(long lineNumber, String id, String reason) {
+            rejected++;
+            if (rejections.size() < MAX_REJECTIONS_LISTED) {
+                rejections.add(new IngestResult.Rejection(lineNumber, id, reason));
+            }
+        }
+
+        /** Stores the batch: what was new counts as accepted, the rest as duplicates. */
+        void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
             int stored = store(batch).size();
             accepted += stored;
             duplicates += batch.size() - stored;
+            batch.clear();
+            batchIds.clear();
         }
-        return new IngestResult(received, accepted, duplicates, rejected, rejections);
+
+        IngestResult result(long linesReceived) {
+            return new IngestResult(linesReceived, accepted, duplicates, rejected, rejections);
+        }
     }
 
     /**

@@ -62,7 +62,6 @@ public final class Scores {
         };
     }
 
-    /** A proportion in % with the Wilson score interval, which stays inside 0..100 even for small n. */
     /** The second figure shown beside the headline: CSAT mean, CES % agreeing (5-7); none for NPS. */
     public static Score secondary(Distribution d) {
         return switch (d.metric()) {
@@ -72,6 +71,7 @@ public final class Scores {
         };
     }
 
+    /** A proportion in % with the Wilson score interval, which stays inside 0..100 even for small n. */
     static Score wilsonPercent(String formula, long hits, long n) {
         if (n == 0) {
             return Score.none(formula);
