@@ -2,8 +2,10 @@ package io.cairn.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.platform.test.Eventually;
 import io.cairn.platform.test.FakeService;
 import io.cairn.platform.test.ServiceHttp;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -76,9 +78,7 @@ class GatewayTest {
         assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
         http.get("/survey?token=secret-invitation-7", null);
         // a line is written when the response has been sent, just after the client has read it
-        for (int i = 0; i < 50 && !output.getOut().contains("GET /survey "); i++) {
-            Thread.sleep(20);
-        }
+        Eventually.waitFor(Duration.ofSeconds(1), () -> output.getOut().contains("GET /survey "));
         assertThat(output.getOut()).containsPattern("POST /auth/token 200 \\d+ bytes \\d+ ms")
                 .containsPattern("GET /survey 200 \\d+ bytes \\d+ ms")
                 .doesNotContain("secret-invitation-7").doesNotContain("127.0.0.1")

@@ -3,6 +3,7 @@ package io.cairn.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cairn.platform.test.Eventually;
 import io.cairn.platform.test.FakeService;
 import io.cairn.platform.test.ServiceHttp;
 import java.time.Duration;
@@ -149,11 +150,7 @@ class JourneySubscriptionTest {
 
     /** Waits up to 10 s for a condition the feed makes true. */
     static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited for %s", what).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        Eventually.await(what, Duration.ofSeconds(10), condition);
     }
 
     long journeyReads() {

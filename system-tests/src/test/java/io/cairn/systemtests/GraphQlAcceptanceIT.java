@@ -2,6 +2,7 @@ package io.cairn.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.platform.test.Eventually;
 import io.cairn.platform.test.ServiceHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -128,13 +129,9 @@ class GraphQlAcceptanceIT {
                     List.of("measurements", "weaknesses", "weakTouchpoints").contains(field));
         });
         // back: once the gateway's circuit breaker lets calls through again (cairn.resilience.open-wait, 10 s)
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
-        JsonNode again = graphQl(MAP, Map.of("id", id));
-        while (again.has("errors") && System.nanoTime() < deadline) {
-            Thread.sleep(1_000);
-            again = graphQl(MAP, Map.of("id", id));
-        }
-        assertThat(again.has("errors")).as("metrics-service is back: %s", again).isFalse();
+        JsonNode[] again = {null};
+        Eventually.waitFor(Duration.ofSeconds(40), Duration.ofSeconds(1), () -> !(again[0] = graphQl(MAP, Map.of("id", id))).has("errors"));
+        assertThat(again[0].has("errors")).as("metrics-service is back: %s", again[0]).isFalse();
     }
 
     /** A graphql-ws client (JDK WebSocket) subscribed to the journey's changes; every message lands in {@code received}. */

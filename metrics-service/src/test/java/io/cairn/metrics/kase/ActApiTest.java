@@ -7,6 +7,7 @@ import io.cairn.metrics.alert.AlertRule;
 import io.cairn.metrics.score.Metric;
 import io.cairn.metrics.webhook.WebhookDispatcher;
 import io.cairn.platform.test.CairnServiceTest;
+import io.cairn.platform.test.Eventually;
 import io.cairn.platform.test.FakeService;
 import io.cairn.platform.test.ServiceHttp;
 import java.nio.charset.StandardCharsets;
@@ -246,21 +247,15 @@ class ActApiTest {
                 .append("body", new org.bson.types.Binary("{\"text\":\"left behind\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .append("dueAt", past).append("claimedUntil", past), "webhook_outbox");
 
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (deliveries("/hook-left").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Eventually.waitFor(Duration.ofSeconds(10), () -> !deliveries("/hook-left").isEmpty());
         FakeService.Request sent = deliveries("/hook-left").get(0);
         assertThat(sent.body()).isEqualTo("{\"text\":\"left behind\"}");
         assertThat(sent.header("X-Cairn-Signature")).matches("sha256=[0-9a-f]{64}");
         JsonNode log = http.get("/webhooks/" + hook + "/deliveries", bearer("admin")).json();
         assertThat(log.at("/0/attempt").asInt()).isEqualTo(2);
         assertThat(log.at("/0/delivered").asBoolean()).isTrue();
-        deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
-        while (mongo.getCollection("webhook_outbox").countDocuments(new org.bson.Document("webhookId", hook)) > 0
-                && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Eventually.waitFor(Duration.ofSeconds(5),
+                () -> mongo.getCollection("webhook_outbox").countDocuments(new org.bson.Document("webhookId", hook)) == 0);
         assertThat(mongo.getCollection("webhook_outbox").countDocuments(new org.bson.Document("webhookId", hook))).isZero();
     }
 
